@@ -1,0 +1,340 @@
+"""Press releases and what hangs off them: quotes, images, attachments, topics."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Institution, MediaContact, Ordered, Person, ResearchProject
+from partners.richtext import RichTextField
+from partners.validators import validate_image
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
+
+
+def validate_doi(value):
+    if not DOI_PATTERN.match(value):
+        raise ValidationError(
+            _("Enter a DOI such as 10.1038/s41586-023-01234-5 (without “https://doi.org/”)."),
+            code="invalid_doi",
+        )
+
+
+class Topic(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True, null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        for code in LANGUAGE_CODES:
+            name = getattr(self, f"name_{code}", "")
+            if name and not getattr(self, f"slug_{code}", None):
+                setattr(self, f"slug_{code}", slugify(name)[:100] or None)
+        super().save(*args, **kwargs)
+
+
+class PressReleaseQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Releases anyone may read at ``now``: published, due, and out of embargo.
+
+        Computed at query time so a scheduled release appears at its minute without a job.
+        """
+        now = now or timezone.now()
+        return self.filter(
+            status=ReleaseStatus.PUBLISHED,
+            publish_at__lte=now,
+        ).filter(models.Q(embargo_until__isnull=True) | models.Q(embargo_until__lte=now))
+
+    def for_display(self):
+        """What a list shows, fetched in a fixed number of queries whatever the page size."""
+        return self.prefetch_related(*list_prefetches())
+
+
+class ReleaseStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PressRelease(models.Model):
+    Status = ReleaseStatus
+
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    subtitle = models.CharField(_("subtitle"), max_length=400, blank=True)
+    # One slug per language, unique per language; empty values are stored as NULL so that
+    # untranslated releases do not collide.
+    slug = models.SlugField(_("slug"), max_length=200, unique=True, null=True, blank=True)
+    dateline = models.CharField(
+        _("dateline"), max_length=200, blank=True, help_text=_("Place, e.g. “Paris, France”.")
+    )
+    release_date = models.DateField(_("release date"), default=timezone.localdate)
+    body = RichTextField(_("body"), blank=True)
+    original_language = models.CharField(
+        _("original language"), max_length=5, choices=settings.LANGUAGES, default="fr"
+    )
+    issuers = models.ManyToManyField(
+        Institution,
+        through="ReleaseIssuer",
+        related_name="press_releases",
+        verbose_name=_("issuing institutions"),
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="press_releases", verbose_name=_("topics")
+    )
+    research_projects = models.ManyToManyField(
+        ResearchProject,
+        blank=True,
+        related_name="press_releases",
+        verbose_name=_("research projects"),
+    )
+    contacts = models.ManyToManyField(
+        MediaContact,
+        through="ReleaseContact",
+        related_name="press_releases",
+        verbose_name=_("media contacts"),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_at = models.DateTimeField(
+        _("publish at"), null=True, blank=True, help_text=_("A future time schedules the release.")
+    )
+    embargo_until = models.DateTimeField(_("embargo until"), null=True, blank=True)
+
+    journal = models.CharField(_("journal"), max_length=200, blank=True)
+    doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[validate_doi])
+    peer_reviewed = models.BooleanField(_("peer-reviewed"), null=True, blank=True)
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-release_date", "-publish_at", "-pk"]
+        verbose_name = _("press release")
+        verbose_name_plural = _("press releases")
+        indexes = [models.Index(fields=["status", "publish_at"], name="release_visibility")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status=ReleaseStatus.PUBLISHED)
+                | models.Q(publish_at__isnull=False),
+                name="release_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=ReleaseStatus.values),
+                name="release_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(embargo_until__isnull=True)
+                | models.Q(publish_at__isnull=True)
+                | models.Q(embargo_until__gte=models.F("publish_at")),
+                name="release_embargo_after_publish",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or str(_("(untitled release)"))
+
+    def save(self, *args, **kwargs):
+        self.fill_slugs()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        with translation.override(language):
+            return reverse("newsroom:release_detail", kwargs={"slug": self.slug_for(language)})
+
+    def clean(self):
+        errors = {}
+        original_title = getattr(self, f"title_{self.original_language}", "")
+        if not original_title:
+            errors[f"title_{self.original_language}"] = _(
+                "A title is required in the original language of the release."
+            )
+        if self.status == self.Status.PUBLISHED and not self.publish_at:
+            errors["publish_at"] = _("A published release needs a publication time.")
+        if self.embargo_until and self.publish_at and self.embargo_until < self.publish_at:
+            errors["embargo_until"] = _("The embargo cannot end before the publication time.")
+        if errors:
+            raise ValidationError(errors)
+
+    def fill_slugs(self):
+        """Give every language that has a title a slug, unique within that language."""
+        for code in LANGUAGE_CODES:
+            title = getattr(self, f"title_{code}", "")
+            if getattr(self, f"slug_{code}", None) or not title:
+                continue
+            base = slugify(title)[:180] or "communique"
+            candidate, n = base, 1
+            others = PressRelease.objects.exclude(pk=self.pk)
+            while others.filter(**{f"slug_{code}": candidate}).exists():
+                n += 1
+                candidate = f"{base}-{n}"
+            setattr(self, f"slug_{code}", candidate)
+
+    def slug_for(self, language):
+        return getattr(self, f"slug_{language}", None) or getattr(
+            self, f"slug_{self.original_language}"
+        )
+
+    def is_translated(self, language):
+        return bool(getattr(self, f"title_{language}", ""))
+
+    @property
+    def display_language(self):
+        """The language its text is shown in now: the reader's, or the original as fallback."""
+        language = translation.get_language()
+        return language if self.is_translated(language) else self.original_language
+
+
+class ReleaseIssuer(Ordered):
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE)
+    institution = models.ForeignKey(
+        Institution, on_delete=models.PROTECT, verbose_name=_("institution")
+    )
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("issuing institution")
+        verbose_name_plural = _("issuing institutions")
+        constraints = [
+            models.UniqueConstraint(fields=["release", "institution"], name="issuer_once")
+        ]
+
+    def __str__(self):
+        return str(self.institution)
+
+
+class ReleaseContact(Ordered):
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE)
+    contact = models.ForeignKey(
+        MediaContact, on_delete=models.PROTECT, verbose_name=_("media contact")
+    )
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+        constraints = [models.UniqueConstraint(fields=["release", "contact"], name="contact_once")]
+
+    def __str__(self):
+        return str(self.contact)
+
+
+class Quote(Ordered):
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="quotes")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
+    )
+    text = models.TextField(_("quote"))
+    speaker_title = models.CharField(
+        _("speaker's title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty to use the person's current job title."),
+    )
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("quote")
+        verbose_name_plural = _("quotes")
+
+    def __str__(self):
+        return f"{self.person}: {self.text[:60]}"
+
+    @property
+    def title_shown(self):
+        return self.speaker_title or self.person.job_title
+
+
+class ReleaseImage(Ordered):
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(_("image"), upload_to="releases/images/", validators=[validate_image])
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        help_text=_("What the image shows, for screen readers."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+    credit = models.CharField(_("credit"), max_length=200, blank=True)
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+
+class Attachment(Ordered):
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="releases/files/")
+    title = models.CharField(_("title"), max_length=200)
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title
+
+
+def _issuers(queryset):
+    return models.Prefetch(
+        "issuers",
+        queryset=queryset.order_by("releaseissuer__order", "releaseissuer__pk"),
+    )
+
+
+def list_prefetches():
+    """Related rows a release list shows, in staff-set order."""
+    return (_issuers(Institution.objects.all()), "topics")
+
+
+def detail_prefetches():
+    """Related rows a release page shows: a fixed number of queries whatever their number."""
+    return (
+        _issuers(Institution.objects.prefetch_related("stock_listings", "social_profiles")),
+        "topics",
+        "research_projects",
+        models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
+        "images",
+        "attachments",
+        models.Prefetch(
+            "contacts",
+            queryset=MediaContact.objects.filter(is_public=True)
+            .select_related("person", "institution")
+            .order_by("releasecontact__order", "releasecontact__pk"),
+            to_attr="public_contacts",
+        ),
+    )

@@ -1,0 +1,33 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from . import models
+
+
+@register(models.Topic)
+class TopicTranslation(TranslationOptions):
+    fields = ("name", "slug")
+    empty_values = {"slug": None}
+    required_languages = {"fr": ("name",)}
+
+
+@register(models.PressRelease)
+class PressReleaseTranslation(TranslationOptions):
+    # Which language must be complete depends on the release (its original language),
+    # so that rule lives in PressRelease.clean() rather than in required_languages.
+    fields = ("title", "subtitle", "slug", "dateline", "body")
+    empty_values = {"slug": None}
+
+
+@register(models.Quote)
+class QuoteTranslation(TranslationOptions):
+    fields = ("text", "speaker_title")
+
+
+@register(models.ReleaseImage)
+class ReleaseImageTranslation(TranslationOptions):
+    fields = ("alt_text", "caption")
+
+
+@register(models.Attachment)
+class AttachmentTranslation(TranslationOptions):
+    fields = ("title",)

@@ -1,0 +1,142 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from . import models
+
+
+class KeyFactInline(TranslationTabularInline):
+    model = models.KeyFact
+    extra = 0
+
+
+class SiteInline(TranslationTabularInline):
+    model = models.Site
+    extra = 0
+
+
+class StockListingInline(admin.TabularInline):
+    model = models.StockListing
+    extra = 0
+
+
+class SocialProfileInline(admin.TabularInline):
+    model = models.SocialProfile
+    extra = 0
+
+
+@admin.register(models.Institution)
+class InstitutionAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "short_name", "kind", "website"]
+    list_filter = ["kind"]
+    search_fields = ["name_fr", "name_en", "short_name_fr", "short_name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+    autocomplete_fields = ["member_of"]
+    inlines = [KeyFactInline, SiteInline, StockListingInline, SocialProfileInline]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "short_name", "slug", "member_of"]}),
+        (_("About"), {"fields": ["boilerplate", "website", "logo"]}),
+    ]
+
+
+@admin.register(models.Person)
+class PersonAdmin(TabbedTranslationAdmin):
+    list_display = ["last_name", "first_name", "job_title", "institution"]
+    list_filter = ["institution"]
+    search_fields = ["first_name", "last_name", "job_title_fr", "job_title_en"]
+    list_select_related = ["institution"]
+    prepopulated_fields = {"slug": ["first_name", "last_name"]}
+    autocomplete_fields = ["institution"]
+
+
+@admin.register(models.MediaContact)
+class MediaContactAdmin(TabbedTranslationAdmin):
+    list_display = ["__str__", "role", "phone", "email", "is_public"]
+    list_filter = ["is_public", "institution"]
+    search_fields = [
+        "name",
+        "person__first_name",
+        "person__last_name",
+        "institution__name_fr",
+        "institution__name_en",
+        "role_fr",
+        "role_en",
+        "email",
+    ]
+    list_select_related = ["person", "institution"]
+    autocomplete_fields = ["person", "institution"]
+
+
+class MilestoneInline(TranslationStackedInline):
+    model = models.Milestone
+    extra = 0
+
+
+class ResearchProjectInline(TranslationStackedInline):
+    model = models.ResearchProject
+    extra = 0
+
+
+@admin.register(models.Partnership)
+class PartnershipAdmin(TabbedTranslationAdmin):
+    list_display = ["name"]
+    search_fields = ["name_fr", "name_en"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+    autocomplete_fields = ["institutions"]
+    inlines = [MilestoneInline, ResearchProjectInline]
+
+
+@admin.register(models.ResearchProject)
+class ResearchProjectAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "partnership", "order"]
+    list_filter = ["partnership"]
+    list_select_related = ["partnership"]
+    search_fields = ["title_fr", "title_en", "summary_fr", "summary_en"]
+    autocomplete_fields = ["partnership"]
+
+
+@admin.register(models.Milestone)
+class MilestoneAdmin(TabbedTranslationAdmin):
+    list_display = ["date", "title", "partnership"]
+    list_filter = ["partnership"]
+    list_select_related = ["partnership"]
+    search_fields = ["title_fr", "title_en"]
+    autocomplete_fields = ["partnership"]
+
+
+@admin.register(models.StockListing)
+class StockListingAdmin(admin.ModelAdmin):
+    list_display = ["exchange", "ticker", "institution"]
+    list_select_related = ["institution"]
+    search_fields = ["exchange", "ticker", "institution__name_fr"]
+    autocomplete_fields = ["institution"]
+
+
+@admin.register(models.SocialProfile)
+class SocialProfileAdmin(admin.ModelAdmin):
+    list_display = ["institution", "network", "url"]
+    list_filter = ["network"]
+    list_select_related = ["institution"]
+    search_fields = ["institution__name_fr", "url"]
+    autocomplete_fields = ["institution"]
+
+
+@admin.register(models.KeyFact)
+class KeyFactAdmin(TabbedTranslationAdmin):
+    list_display = ["text", "institution", "order"]
+    list_filter = ["institution"]
+    list_select_related = ["institution"]
+    search_fields = ["text_fr", "text_en"]
+    autocomplete_fields = ["institution"]
+
+
+@admin.register(models.Site)
+class SiteAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "city", "institution"]
+    list_select_related = ["institution"]
+    search_fields = ["name_fr", "name_en", "city"]
+    autocomplete_fields = ["institution"]

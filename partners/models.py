@@ -1,0 +1,320 @@
+"""Institutions that issue releases, the people who speak for them, and their partnerships."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+from .richtext import RichTextField
+from .validators import validate_image
+
+
+class InstitutionKind(models.TextChoices):
+    CANCER_CENTRE = "cancer_centre", _("Cancer centre / hospital")
+    COMPANY = "company", _("Company")
+    RESEARCH_CLUSTER = "research_cluster", _("Research cluster")
+    PUBLIC_BODY = "public_body", _("Public body")
+
+
+class Institution(models.Model):
+    Kind = InstitutionKind
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(
+        _("short name"), max_length=60, blank=True, help_text=_("Used in lists, e.g. “Sanofi”.")
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    boilerplate = RichTextField(
+        _("boilerplate"), blank=True, help_text=_("The “About …” paragraph closing each release.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_image])
+    member_of = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="members",
+        verbose_name=_("member of"),
+        help_text=_("Clusters or networks this institution belongs to."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutions")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=InstitutionKind.values),
+                name="institution_kind_valid",
+            ),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="institution_slug_set"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+    @property
+    def website_label(self):
+        """The address as printed in releases: "www.gustaveroussy.fr"."""
+        return self.website.split("://", 1)[-1].rstrip("/")
+
+
+class Ordered(models.Model):
+    """Rows shown in the order staff set (ties broken by creation)."""
+
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
+class KeyFact(Ordered):
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="key_facts")
+    text = models.CharField(_("key fact"), max_length=200)
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("key fact")
+        verbose_name_plural = _("key facts")
+
+    def __str__(self):
+        return self.text
+
+
+class Site(Ordered):
+    institution = models.ForeignKey(Institution, on_delete=models.CASCADE, related_name="sites")
+    name = models.CharField(_("name"), max_length=120)
+    city = models.CharField(_("city"), max_length=120)
+    country = models.CharField(_("country"), max_length=80, default="France")
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("site")
+        verbose_name_plural = _("sites")
+
+    def __str__(self):
+        return f"{self.name} ({self.city})"
+
+
+class StockListing(models.Model):
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="stock_listings"
+    )
+    exchange = models.CharField(_("exchange"), max_length=30, help_text=_("e.g. EURONEXT"))
+    ticker = models.CharField(_("ticker"), max_length=12, help_text=_("e.g. SAN"))
+
+    class Meta:
+        ordering = ["exchange", "ticker"]
+        verbose_name = _("stock listing")
+        verbose_name_plural = _("stock listings")
+        constraints = [
+            models.UniqueConstraint(fields=["exchange", "ticker"], name="stocklisting_unique"),
+            models.CheckConstraint(
+                condition=models.Q(exchange__gt="", ticker__gt=""), name="stocklisting_not_blank"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.exchange}: {self.ticker}"
+
+    def save(self, *args, **kwargs):
+        # Tickers are written in capitals; normalising keeps the unique constraint honest.
+        self.exchange = self.exchange.strip().upper()
+        self.ticker = self.ticker.strip().upper()
+        super().save(*args, **kwargs)
+
+
+class SocialProfile(Ordered):
+    class Network(models.TextChoices):
+        X = "x", "X (Twitter)"
+        FACEBOOK = "facebook", "Facebook"
+        LINKEDIN = "linkedin", "LinkedIn"
+        INSTAGRAM = "instagram", "Instagram"
+        YOUTUBE = "youtube", "YouTube"
+        BLUESKY = "bluesky", "Bluesky"
+        MASTODON = "mastodon", "Mastodon"
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="social_profiles"
+    )
+    network = models.CharField(_("network"), max_length=20, choices=Network.choices)
+    url = models.URLField(_("URL"))
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("social profile")
+        verbose_name_plural = _("social profiles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "network"], name="socialprofile_one_per_network"
+            )
+        ]
+
+    def __str__(self):
+        return self.get_network_display()
+
+
+class Person(models.Model):
+    honorific = models.CharField(
+        _("honorific"), max_length=20, blank=True, help_text=_("e.g. “Pr”, “Dr”.")
+    )
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=80)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="people",
+        verbose_name=_("institution"),
+    )
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(slug=""), name="person_slug_set"),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def name_with_honorific(self):
+        return f"{self.honorific} {self.full_name}".strip()
+
+
+class MediaContact(Ordered):
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="media_contacts",
+        verbose_name=_("person"),
+    )
+    name = models.CharField(
+        _("name"),
+        max_length=160,
+        blank=True,
+        help_text=_("For a press office or someone not recorded as a person."),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        related_name="media_contacts",
+        verbose_name=_("institution"),
+    )
+    role = models.CharField(_("role"), max_length=160, blank=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    is_public = models.BooleanField(
+        _("public"), default=True, help_text=_("Untick for contacts shown to staff only.")
+    )
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("media contact")
+        verbose_name_plural = _("media contacts")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(person__isnull=False) | models.Q(name__gt=""),
+                name="mediacontact_has_name",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(phone__gt="") | models.Q(email__gt=""),
+                name="mediacontact_reachable",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.display_name} ({self.institution})"
+
+    @property
+    def display_name(self):
+        return self.name or (self.person.full_name if self.person else "")
+
+    def clean(self):
+        errors = {}
+        if not self.person_id and not self.name:
+            errors["name"] = _("Give a name or choose a person.")
+        if not self.phone and not self.email:
+            errors["email"] = _("Give at least a phone number or an email address.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Partnership(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    institutions = models.ManyToManyField(
+        Institution, related_name="partnerships", verbose_name=_("institutions")
+    )
+    description = RichTextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(slug=""), name="partnership_slug_set"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Milestone(models.Model):
+    class Precision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="milestones"
+    )
+    date = models.DateField(_("date"))
+    # Histories often know only the year ("signed in 2012"): say so rather than invent a day.
+    date_precision = models.CharField(
+        _("date precision"), max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "date"], name="milestone_one_per_date")
+        ]
+
+    def __str__(self):
+        return f"{self.date.year} – {self.title}"
+
+
+class ResearchProject(Ordered):
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="research_projects",
+        verbose_name=_("partnership"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("research project")
+        verbose_name_plural = _("research projects")
+
+    def __str__(self):
+        return self.title

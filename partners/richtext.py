@@ -1,0 +1,43 @@
+"""Rich text shared by both apps: one editor configuration, one sanitiser allow-list.
+
+The allow-list is derived from the editor's extensions, so staff can only produce what survives
+sanitising, and sanitising happens in ``pre_save``: whatever path writes the model (admin, demo
+loader, importer, shell), a ``<script>`` or ``onerror=`` never reaches the database.
+"""
+
+from django_prose_editor.fields import ProseEditorField, create_sanitizer
+
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Underline": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Link": {"enableTarget": False},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "HardBreak": True,
+    "History": True,
+}
+
+sanitize_html = create_sanitizer(EDITOR_EXTENSIONS)
+
+
+class RichTextField(ProseEditorField):
+    """A TextField holding sanitised HTML, edited with ProseMirror in the admin."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
+        kwargs.setdefault("sanitize", True)
+        super().__init__(*args, **kwargs)
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = sanitize_html(value)
+            setattr(model_instance, self.attname, value)
+        return value

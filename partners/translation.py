@@ -1,0 +1,48 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from . import models
+
+
+@register(models.Institution)
+class InstitutionTranslation(TranslationOptions):
+    fields = ("name", "short_name", "boilerplate")
+    required_languages = {"fr": ("name",)}
+
+
+@register(models.KeyFact)
+class KeyFactTranslation(TranslationOptions):
+    fields = ("text",)
+    required_languages = {"fr": ("text",)}
+
+
+@register(models.Site)
+class SiteTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(models.Person)
+class PersonTranslation(TranslationOptions):
+    fields = ("honorific", "job_title")
+
+
+@register(models.MediaContact)
+class MediaContactTranslation(TranslationOptions):
+    fields = ("role",)
+
+
+@register(models.Partnership)
+class PartnershipTranslation(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = {"fr": ("name",)}
+
+
+@register(models.Milestone)
+class MilestoneTranslation(TranslationOptions):
+    fields = ("title", "text")
+    required_languages = {"fr": ("title",)}
+
+
+@register(models.ResearchProject)
+class ResearchProjectTranslation(TranslationOptions):
+    fields = ("title", "summary")
+    required_languages = {"fr": ("title",)}

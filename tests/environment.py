@@ -1,0 +1,8 @@
+"""Loaded as a pytest plugin before Django starts: the test environment is production-like
+(DEBUG off), so it needs the values a production deployment would provide."""
+
+import os
+
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
