@@ -15,6 +15,10 @@ class IssuerInline(admin.TabularInline):
     min_num = 1
     autocomplete_fields = ["institution"]
 
+    def get_formset(self, request, obj=None, **kwargs):
+        # min_num alone only shows an empty row; validate_min makes an issuer mandatory.
+        return super().get_formset(request, obj, validate_min=True, **kwargs)
+
 
 class ContactInline(admin.TabularInline):
     model = models.ReleaseContact

@@ -1,0 +1,60 @@
+# Newsroom — `make run` to try it, `make test` to check it. Everything lives in .venv.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+
+# The first Python >= 3.12 found: pyenv's 3.13 on our machines, else whatever is on PATH.
+PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 2>/dev/null | sort -rV) \
+	python3.14 python3.13 python3.12 python3; do \
+	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { command -v $$c; break; }; done)
+
+.PHONY: setup run test test-postgres lint format messages clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Newsroom needs Python 3.12 or newer, and none was found."; \
+		echo "Install it (e.g. 'pyenv install 3.13', or your system's python3.13 package),"; \
+		echo "or point to it: make PYTHON=/path/to/python3.13 $(MAKECMDGOALS)"; \
+		exit 1; fi
+	@[ -x $(PY) ] || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_demo
+	@echo "Newsroom: http://$(HOST):$(PORT)/  (back office: http://$(HOST):$(PORT)/admin/)"
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# The whole suite on SQLite, plus the checks CI insists on.
+test: setup lint
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest
+
+# The same suite against PostgreSQL (the test runner creates its own database).
+test-postgres: setup
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Refresh the French UI strings after changing templates or code (needs GNU gettext).
+messages: setup
+	DEBUG=1 $(PY) manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles
+	DEBUG=1 $(PY) manage.py compilemessages -l fr --ignore=.venv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache

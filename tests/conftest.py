@@ -1,0 +1,60 @@
+import pytest
+from django.utils import timezone
+
+from newsroom.demo import load_demo
+from newsroom.models import PressRelease, ReleaseIssuer
+from partners.models import Institution
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded and generated files go to a throw-away folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Pages render without running collectstatic first; test_static.py covers the manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def demo_release(db):
+    return load_demo()
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("staff", "staff@example.org", "pw-staff-42!")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def institution(db):
+    return Institution.objects.create(kind="company", name_fr="Acme", name_en="Acme", slug="acme")
+
+
+@pytest.fixture
+def make_release(db, institution):
+    """A published release (by default) issued by ``institution``."""
+    counter = iter(range(1, 100_000))
+
+    def make(**fields):
+        n = next(counter)
+        values = {
+            "title_fr": f"Communiqué numéro {n}",
+            "title_en": f"Release number {n}",
+            "status": PressRelease.Status.PUBLISHED,
+            "publish_at": timezone.now() - timezone.timedelta(hours=1),
+        }
+        values.update(fields)
+        release = PressRelease.objects.create(**values)
+        ReleaseIssuer.objects.create(release=release, institution=institution)
+        return release
+
+    return make
