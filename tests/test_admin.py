@@ -1,4 +1,4 @@
-"""The back office: every model has working list, add and change pages; forms keep input on errors."""
+"""The back office: list, add and change pages for every model; forms keep input on errors."""
 
 import pytest
 from django.contrib import admin
