@@ -1,0 +1,86 @@
+"""Settings come from the environment and refuse to start half-configured."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent.parent
+PROBE = (
+    "import json, django; from django.conf import settings; django.setup(); "
+    "db = settings.DATABASES['default']; "
+    "print(json.dumps({'debug': settings.DEBUG, 'engine': db['ENGINE'], 'name': str(db['NAME']), "
+    "'hosts': settings.ALLOWED_HOSTS, 'tz': settings.TIME_ZONE, 'lang': settings.LANGUAGE_CODE, "
+    "'languages': [c for c, _ in settings.LANGUAGES], 'key': settings.SECRET_KEY, "
+    "'static': settings.STORAGES['staticfiles']['BACKEND'], "
+    "'middleware': settings.MIDDLEWARE}))"
+)
+
+
+def run_settings(**env):
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
+    clean |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = run_settings(DEBUG="0", ALLOWED_HOSTS="news.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_settings(DEBUG="0", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_production_settings_from_environment():
+    result = run_settings(
+        DEBUG="false",
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="news.example.org, www.news.example.org",
+        DATABASE_URL="postgres://newsroom:pw@db.example.org:5432/newsroom",
+    )
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["debug"] is False
+    assert values["hosts"] == ["news.example.org", "www.news.example.org"]
+    assert values["engine"] == "django.db.backends.postgresql"
+    assert values["name"] == "newsroom"
+    assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert "whitenoise.middleware.WhiteNoiseMiddleware" in values["middleware"]
+
+
+def test_development_defaults():
+    result = run_settings(DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["debug"] is True
+    assert values["engine"] == "django.db.backends.sqlite3"
+    assert values["name"].endswith("db.sqlite3")
+    assert values["key"]  # a development key, only because DEBUG is on
+    assert (values["tz"], values["lang"], values["languages"]) == (
+        "Europe/Paris",
+        "fr",
+        ["fr", "en"],
+    )
+
+
+def test_system_checks_clean():
+    call_command("check", fail_level="WARNING")
+
+
+@pytest.mark.django_db
+def test_no_missing_migrations():
+    call_command("makemigrations", check=True, dry_run=True, verbosity=0)
