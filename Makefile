@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres lint format messages clean
+.PHONY: setup run test test-postgres test-browser lint format messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -40,6 +40,10 @@ test: setup lint
 # The same suite against PostgreSQL (the test runner creates its own database).
 test-postgres: setup
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+
+# End-to-end tests in Debian's Chromium (apt-get install chromium).
+test-browser: setup
+	$(PY) -m pytest -m browser tests/e2e
 
 lint: setup
 	$(VENV)/bin/ruff check .
