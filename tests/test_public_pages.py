@@ -133,6 +133,8 @@ def test_language_switch_and_hreflang_land_on_the_same_release(
     other_url = demo_release.get_absolute_url(other)
     assert f'<a href="{other_url}" hreflang="{other}" lang="{other}">' in html
     assert f'<link rel="alternate" hreflang="{other}" href="http://testserver{other_url}">' in html
+    french = demo_release.get_absolute_url("fr")
+    assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{french}">' in html
     assert HEADLINES[other] in page(client, other_url)
 
 
