@@ -138,7 +138,6 @@ def load_release(institutions, people, contacts, topics, projects):
             "status": PressRelease.Status.PUBLISHED,
             "original_language": data["original_language"],
             **translated("title", data["title"]),
-            **translated("subtitle", data["subtitle"]),
             **translated("dateline", data["dateline"]),
             **translated("body", data["body"]),
         },

@@ -12,12 +12,8 @@ CLUSTER = {
     "name": {"fr": "Paris Saclay Cancer Cluster", "en": "Paris Saclay Cancer Cluster"},
     "short_name": {"fr": "PSCC", "en": "PSCC"},
     "boilerplate": {
-        "fr": "<p>Biocluster en oncologie dont Gustave Roussy est un pilier fondateur. "
-        "Ses plateformes technologiques sont ouvertes aux équipes de recherche de ses membres "
-        "et de leurs partenaires.</p>",
-        "en": "<p>An oncology biocluster of which Gustave Roussy is a founding pillar. "
-        "Its technology platforms are open to the research teams of its members "
-        "and their partners.</p>",
+        "fr": "<p>Biocluster en oncologie dont Gustave Roussy est un pilier fondateur.</p>",
+        "en": "<p>An oncology biocluster of which Gustave Roussy is a founding pillar.</p>",
     },
     "website": "",
     "colour": "#5b3f8c",
@@ -340,10 +336,6 @@ RELEASE = {
         "oncologie",
         "en": "Sanofi and Gustave Roussy strengthen their strategic research collaboration in "
         "oncology",
-    },
-    "subtitle": {
-        "fr": "Une nouvelle collaboration autour de trois projets de recherche précoce en oncologie",
-        "en": "A new collaboration on three early-stage oncology research projects",
     },
     "dateline": {"fr": "Paris et Villejuif, France", "en": "Paris and Villejuif, France"},
     "release_date": datetime.date(2023, 1, 19),
