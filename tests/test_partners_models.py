@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 
 from partners.models import (
     Institution,
@@ -17,13 +16,9 @@ from partners.models import (
     SocialProfile,
     StockListing,
 )
+from tests.helpers import assert_refused
 
 pytestmark = pytest.mark.django_db
-
-
-def assert_refused(create):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        create()
 
 
 def test_institution_slug_unique_and_not_blank(institution):

@@ -2,19 +2,14 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from newsroom.models import PressRelease, ReleaseContact, ReleaseIssuer, Topic
 from partners.models import MediaContact
+from tests.helpers import assert_refused
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)
-
-
-def assert_refused(create):
-    with pytest.raises(IntegrityError), transaction.atomic():
-        create()
 
 
 def test_slugs_made_per_language_from_titles():
