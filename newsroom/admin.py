@@ -9,27 +9,39 @@ from modeltranslation.admin import (
 from . import models
 
 
-class IssuerInline(admin.TabularInline):
+class SelectRelatedInline:
+    """Inline rows whose labels show related objects, fetched with the rows."""
+
+    select_related = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.select_related)
+
+
+class IssuerInline(SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseIssuer
     extra = 0
     min_num = 1
     autocomplete_fields = ["institution"]
+    select_related = ["institution"]
 
     def get_formset(self, request, obj=None, **kwargs):
         # min_num alone only shows an empty row; validate_min makes an issuer mandatory.
         return super().get_formset(request, obj, validate_min=True, **kwargs)
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseContact
     extra = 0
     autocomplete_fields = ["contact"]
+    select_related = ["contact__institution", "contact__person"]
 
 
-class QuoteInline(TranslationStackedInline):
+class QuoteInline(SelectRelatedInline, TranslationStackedInline):
     model = models.Quote
     extra = 0
     autocomplete_fields = ["person"]
+    select_related = ["person"]
 
 
 class ImageInline(TranslationStackedInline):

@@ -7,14 +7,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, Ordered, Person, ResearchProject
 from partners.richtext import RichTextField
-from partners.validators import validate_image
+from partners.validators import validate_attachment, validate_image
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from .slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
+
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
@@ -26,23 +26,33 @@ def validate_doi(value):
         )
 
 
+def unique_per_language(model_name):
+    """One UniqueConstraint per translated slug column (the untranslated column is not used)."""
+    return [
+        models.UniqueConstraint(
+            fields=[f"slug_{code}"],
+            name=f"{model_name}_slug_{code}_unique",
+            violation_error_message=_("This slug is already used."),
+        )
+        for code in LANGUAGE_CODES
+    ]
+
+
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, null=True, blank=True)
+    slug = models.SlugField(_("slug"), max_length=100, null=True, blank=True)  # noqa: DJ001
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
+        constraints = unique_per_language("topic")
 
     def __str__(self):
         return self.name
 
     def save(self, *args, **kwargs):
-        for code in LANGUAGE_CODES:
-            name = getattr(self, f"name_{code}", "")
-            if name and not getattr(self, f"slug_{code}", None):
-                setattr(self, f"slug_{code}", slugify(name)[:100] or None)
+        fill_translated_slugs(self, "name", max_length=100, across_languages=False, default="theme")
         super().save(*args, **kwargs)
 
 
@@ -76,9 +86,9 @@ class PressRelease(models.Model):
 
     title = models.CharField(_("title"), max_length=300, blank=True)
     subtitle = models.CharField(_("subtitle"), max_length=400, blank=True)
-    # One slug per language, unique per language; empty values are stored as NULL so that
-    # untranslated releases do not collide.
-    slug = models.SlugField(_("slug"), max_length=200, unique=True, null=True, blank=True)
+    # One slug per language; empty values are stored as NULL (hence DJ001) so that untranslated
+    # releases do not collide. Unique per column in the database, across languages by clean().
+    slug = models.SlugField(_("slug"), max_length=200, null=True, blank=True)  # noqa: DJ001
     dateline = models.CharField(
         _("dateline"), max_length=200, blank=True, help_text=_("Place, e.g. “Paris, France”.")
     )
@@ -148,6 +158,7 @@ class PressRelease(models.Model):
         verbose_name_plural = _("press releases")
         indexes = [models.Index(fields=["status", "publish_at"], name="release_visibility")]
         constraints = [
+            *unique_per_language("release"),
             models.CheckConstraint(
                 condition=~models.Q(status=ReleaseStatus.PUBLISHED)
                 | models.Q(publish_at__isnull=False),
@@ -188,22 +199,18 @@ class PressRelease(models.Model):
             errors["publish_at"] = _("A published release needs a publication time.")
         if self.embargo_until and self.publish_at and self.embargo_until < self.publish_at:
             errors["embargo_until"] = _("The embargo cannot end before the publication time.")
+        others = PressRelease.objects.exclude(pk=self.pk)
+        for field in slug_fields():
+            slug = getattr(self, field, None)
+            if slug and slug_taken(others, slug, slug_fields()):
+                errors[field] = _("Another release already uses this slug (in either language).")
         if errors:
             raise ValidationError(errors)
 
     def fill_slugs(self):
-        """Give every language that has a title a slug, unique within that language."""
-        for code in LANGUAGE_CODES:
-            title = getattr(self, f"title_{code}", "")
-            if getattr(self, f"slug_{code}", None) or not title:
-                continue
-            base = slugify(title)[:180] or "communique"
-            candidate, n = base, 1
-            others = PressRelease.objects.exclude(pk=self.pk)
-            while others.filter(**{f"slug_{code}": candidate}).exists():
-                n += 1
-                candidate = f"{base}-{n}"
-            setattr(self, f"slug_{code}", candidate)
+        fill_translated_slugs(
+            self, "title", max_length=200, across_languages=True, default="communique"
+        )
 
     def slug_for(self, language):
         return getattr(self, f"slug_{language}", None) or getattr(
@@ -211,7 +218,11 @@ class PressRelease(models.Model):
         )
 
     def is_translated(self, language):
-        return bool(getattr(self, f"title_{language}", ""))
+        """Title and body exist in ``language`` (a title alone is not a translation)."""
+        original_body = getattr(self, f"body_{self.original_language}", "")
+        return bool(getattr(self, f"title_{language}", "")) and bool(
+            getattr(self, f"body_{language}", "") or not original_body
+        )
 
     @property
     def display_language(self):
@@ -252,12 +263,34 @@ class ReleaseContact(Ordered):
         return str(self.contact)
 
 
-class Quote(Ordered):
+class ReleaseChild(Ordered):
+    """A row of a release whose text must exist at least in the release's original language."""
+
+    # Translated text fields that must be filled in the release's original language.
+    required_in_original = ()
+
+    class Meta(Ordered.Meta):
+        abstract = True
+
+    def clean(self):
+        if not self.release_id:
+            return
+        language = self.release.original_language
+        errors = {
+            f"{field}_{language}": _("Required in the original language of the release.")
+            for field in self.required_in_original
+            if not getattr(self, f"{field}_{language}", None)
+        }
+        if errors:
+            raise ValidationError(errors)
+
+
+class Quote(ReleaseChild):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="quotes")
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
     )
-    text = models.TextField(_("quote"))
+    text = models.TextField(_("quote"), blank=True)
     speaker_title = models.CharField(
         _("speaker's title"),
         max_length=200,
@@ -265,7 +298,9 @@ class Quote(Ordered):
         help_text=_("Leave empty to use the person's current job title."),
     )
 
-    class Meta(Ordered.Meta):
+    required_in_original = ("text",)
+
+    class Meta(ReleaseChild.Meta):
         verbose_name = _("quote")
         verbose_name_plural = _("quotes")
 
@@ -274,39 +309,52 @@ class Quote(Ordered):
 
     @property
     def title_shown(self):
-        return self.speaker_title or self.person.job_title
+        """The title given for this quote in the reader's language, else the person's own.
+
+        Read without modeltranslation's fallback: a French-only override must not replace the
+        person's English job title on the English page.
+        """
+        language = translation.get_language()
+        return getattr(self, f"speaker_title_{language}", None) or self.person.job_title
 
 
-class ReleaseImage(Ordered):
+class ReleaseImage(ReleaseChild):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(_("image"), upload_to="releases/images/", validators=[validate_image])
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,
+        blank=True,
         help_text=_("What the image shows, for screen readers."),
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)
 
-    class Meta(Ordered.Meta):
+    required_in_original = ("alt_text",)
+
+    class Meta(ReleaseChild.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
 
     def __str__(self):
-        return self.alt_text
+        return self.alt_text or self.image.name
 
 
-class Attachment(Ordered):
+class Attachment(ReleaseChild):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("file"), upload_to="releases/files/")
-    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"), upload_to="releases/files/", validators=[validate_attachment]
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
 
-    class Meta(Ordered.Meta):
+    required_in_original = ("title",)
+
+    class Meta(ReleaseChild.Meta):
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
 
     def __str__(self):
-        return self.title
+        return self.title or self.file.name
 
 
 def _issuers(queryset):

@@ -112,7 +112,11 @@ class StockListing(models.Model):
         verbose_name = _("stock listing")
         verbose_name_plural = _("stock listings")
         constraints = [
-            models.UniqueConstraint(fields=["exchange", "ticker"], name="stocklisting_unique"),
+            models.UniqueConstraint(
+                fields=["exchange", "ticker"],
+                name="stocklisting_unique",
+                violation_error_message=_("This listing is already recorded."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(exchange__gt="", ticker__gt=""), name="stocklisting_not_blank"
             ),
@@ -122,10 +126,17 @@ class StockListing(models.Model):
         return f"{self.exchange}: {self.ticker}"
 
     def save(self, *args, **kwargs):
-        # Tickers are written in capitals; normalising keeps the unique constraint honest.
+        self.normalise()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        # Runs before uniqueness is checked, so "euronext"/"san" is reported as a duplicate.
+        self.normalise()
+
+    def normalise(self):
+        """Tickers are written in capitals; normalising keeps the unique constraint honest."""
         self.exchange = self.exchange.strip().upper()
         self.ticker = self.ticker.strip().upper()
-        super().save(*args, **kwargs)
 
 
 class SocialProfile(Ordered):

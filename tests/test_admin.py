@@ -110,3 +110,44 @@ def test_valid_release_saved_sanitised_with_author(staff_client, institution):
     assert release.slug_fr == "nouveau-communique"
     assert release.created_by.username == "staff" and release.updated_by.username == "staff"
     assert list(release.issuers.all()) == [institution]
+
+
+def test_change_page_shows_existing_images_and_attachments(staff_client, demo_release):
+    from django.core.files.base import ContentFile
+
+    from newsroom.demo import placeholder_logo
+    from newsroom.models import Attachment, ReleaseImage
+
+    image = ReleaseImage(release=demo_release, alt_text_fr="Le campus", credit="Gustave Roussy")
+    image.image.save("campus.png", ContentFile(placeholder_logo("GR", "#c4122f")), save=True)
+    attachment = Attachment(release=demo_release, title_fr="Dossier de presse")
+    attachment.file.save("dossier.pdf", ContentFile(b"%PDF-1.7 demo"), save=True)
+    html = staff_client.get(admin_url(PressRelease, "change", demo_release.pk)).text
+    assert "campus" in html and "Le campus" in html
+    assert "dossier" in html and "Dossier de presse" in html
+
+
+def test_duplicate_listing_in_other_case_is_a_form_error_not_a_crash(staff_client, demo_release):
+    from partners.models import Institution, StockListing
+
+    sanofi = Institution.objects.get(slug="sanofi")
+    response = staff_client.post(
+        admin_url(StockListing, "add"),
+        {"institution": sanofi.pk, "exchange": "euronext", "ticker": "san"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "This listing is already recorded." in response.text
+    assert StockListing.objects.filter(ticker="SAN").count() == 1
+
+
+def test_duplicate_topic_slug_is_a_form_error_not_a_crash(staff_client, demo_release):
+    from newsroom.models import Topic
+
+    response = staff_client.post(
+        admin_url(Topic, "add"),
+        {"name_fr": "Oncologie bis", "slug_fr": "oncologie"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200
+    assert "This slug is already used." in response.text

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from newsroom.models import PressRelease, ReleaseImage
-from partners.validators import validate_image
+from partners.validators import validate_attachment, validate_image
 
 
 def image_bytes(fmt="PNG", size=(8, 8)):
@@ -68,3 +68,38 @@ def test_model_validation_refuses_fake_logo_and_fake_release_image(institution):
     with pytest.raises(ValidationError) as error:
         image.full_clean()
     assert "image" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("report.pdf", b"%PDF-1.7\n..."),
+        ("kit.zip", b"PK\x03\x04rest"),
+        ("letter.docx", b"PK\x03\x04rest"),
+    ],
+)
+def test_documents_accepted_by_content(name, content):
+    validate_attachment(SimpleUploadedFile(name, content))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("page.html", b"<script>alert(1)</script>", "attachment_type"),
+        ("image.svg", b"<svg onload=alert(1)>", "attachment_type"),
+        ("fake.pdf", b"<html><script>alert(1)</script>", "attachment_content"),
+        ("fake.docx", b"MZ\x90\x00 an executable", "attachment_content"),
+        ("empty.pdf", b"", "attachment_content"),
+    ],
+)
+def test_documents_refused_by_content_or_type(name, content, code):
+    with pytest.raises(ValidationError) as error:
+        validate_attachment(SimpleUploadedFile(name, content))
+    assert error.value.code == code
+
+
+def test_document_size_limited(settings):
+    settings.NEWSROOM_ATTACHMENT_MAX_BYTES = 10
+    with pytest.raises(ValidationError) as error:
+        validate_attachment(SimpleUploadedFile("big.pdf", b"%PDF-" + b"x" * 20))
+    assert error.value.code == "attachment_too_large"

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from partners.models import (
     Institution,
@@ -62,9 +63,30 @@ def test_one_social_profile_per_network(institution):
     )
 
 
-def test_person_slug_unique(institution):
+def test_person_slug_unique_and_not_blank(institution):
     Person.objects.create(first_name="Ada", last_name="L", slug="ada-l", institution=institution)
     assert_refused(lambda: Person.objects.create(first_name="Ada", last_name="M", slug="ada-l"))
+    assert_refused(lambda: Person.objects.create(first_name="Ada", last_name="N", slug=""))
+
+
+def test_partnership_slug_unique_and_not_blank():
+    Partnership.objects.create(name_fr="P", slug="p")
+    assert_refused(lambda: Partnership.objects.create(name_fr="Q", slug="p"))
+    assert_refused(lambda: Partnership.objects.create(name_fr="R", slug=""))
+
+
+def test_lowercase_duplicate_listing_reported_by_validation_not_a_crash(institution):
+    StockListing.objects.create(institution=institution, exchange="EURONEXT", ticker="SAN")
+    listing = StockListing(institution=institution, exchange="euronext", ticker="san")
+    with pytest.raises(ValidationError) as error, translation.override("en"):
+        listing.full_clean()
+    assert "This listing is already recorded." in str(error.value)
+
+
+def test_stored_logo_missing_from_disk_does_not_break_validation(institution):
+    institution.logo.name = "logos/vanished.png"
+    institution.save()
+    institution.full_clean()  # the stored file is not re-read (nor required to exist)
 
 
 def test_media_contact_needs_a_name_and_a_way_to_reach_them(institution):

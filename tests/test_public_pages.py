@@ -151,9 +151,37 @@ def test_untranslated_release_shown_in_original_language_with_notice(client, mak
     assert url == f"/en/press-releases/{release.slug_fr}/"
     html = page(client, url)
     assert "not translated yet" in html
-    assert '<article class="release" lang="fr">' in html
+    assert '<div class="release-text" lang="fr">' in html
     assert "Seulement en français" in page(client, "/en/")
     assert "pas encore traduit" not in page(client, release.get_absolute_url("fr"))
+
+
+def test_title_alone_is_not_a_translation(client, make_release):
+    release = make_release(
+        title_fr="Titre complet", body_fr="<p>Le texte</p>", title_en="English title only"
+    )
+    html = page(client, release.get_absolute_url("en"))
+    assert "not translated yet" in html
+    assert '<div class="release-text" lang="fr">' in html
+    assert "<h1>Titre complet</h1>" in html and "English title only" not in html
+
+
+def test_quote_title_override_is_not_shown_in_the_other_language(client, demo_release):
+    quote = demo_release.quotes.first()
+    quote.speaker_title_fr = "Directeur général (fonction à la date du communiqué)"
+    quote.save()
+    assert "fonction à la date du communiqué" in page(client, demo_release.get_absolute_url("fr"))
+    english = page(client, demo_release.get_absolute_url("en"))
+    assert "fonction à la date" not in english
+    assert "Chief Executive Officer of Gustave Roussy" in english
+
+
+def test_rich_text_written_around_save_is_still_sanitised_on_output(client, demo_release):
+    type(demo_release).objects.filter(pk=demo_release.pk).update(
+        body_fr='<p>ok</p><script>alert("bypass")</script><img src=x onerror=alert(2)>'
+    )
+    html = page(client, demo_release.get_absolute_url("fr"))
+    assert "<p>ok</p>" in html and "bypass" not in html and "onerror" not in html
 
 
 @pytest.mark.parametrize("status", ["draft", "in_review", "approved", "withdrawn"])

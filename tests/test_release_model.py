@@ -2,10 +2,19 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone, translation
 
-from newsroom.models import PressRelease, ReleaseContact, ReleaseIssuer, Topic
-from partners.models import MediaContact
+from newsroom.models import (
+    Attachment,
+    PressRelease,
+    Quote,
+    ReleaseContact,
+    ReleaseImage,
+    ReleaseIssuer,
+    Topic,
+)
+from partners.models import MediaContact, Person
 from tests.helpers import assert_refused
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +31,26 @@ def test_slug_made_unique_within_its_language():
     second = PressRelease.objects.create(title_fr="Même titre")
     assert first.slug_fr == "meme-titre"
     assert second.slug_fr == "meme-titre-2"
+
+
+@pytest.mark.parametrize("active", ["fr", "en"])
+def test_slugs_do_not_depend_on_the_active_language(active):
+    """The untranslated ``slug`` column is filled with the active language's value by
+    modeltranslation: it must not carry a uniqueness of its own."""
+    with translation.override(active):
+        PressRelease.objects.create(title_fr="Congrès", slug_fr="esmo-2023", title_en="A")
+        other = PressRelease.objects.create(title_fr="B", title_en="ESMO", slug_en="esmo-2023-en")
+        other.slug_en = "esmo-2023"  # same text as another release's French slug
+        with pytest.raises(ValidationError) as error:
+            other.full_clean()
+    assert "slug_en" in error.value.message_dict
+
+
+def test_generated_slugs_unique_across_languages():
+    french = PressRelease.objects.create(title_fr="Oncologie")
+    english = PressRelease.objects.create(title_fr="Autre", title_en="Oncologie")
+    assert french.slug_fr == "oncologie"
+    assert english.slug_en == "oncologie-2"  # an English URL never reaches the French release
 
 
 def test_database_refuses_duplicate_slug_in_one_language():
@@ -93,7 +122,54 @@ def test_issuer_and_contact_listed_once(institution):
 
 def test_topic_slugs_unique_per_language():
     Topic.objects.create(name_fr="Oncologie", name_en="Oncology")
-    assert_refused(lambda: Topic.objects.create(name_fr="Autre", slug_fr="oncologie"))
+    with translation.override("en"):
+        assert_refused(lambda: Topic.objects.create(name_fr="Autre", slug_fr="oncologie"))
+    assert_refused(lambda: Topic.objects.create(name_fr="Autre", slug_en="oncology"))
+    # A French slug equal to an English one is fine: they live in different URL spaces.
+    Topic.objects.create(name_fr="Oncology", slug_fr="oncology", slug_en="oncology-topic")
+
+
+def test_topic_with_a_taken_name_gets_a_suffixed_slug():
+    Topic.objects.create(name_fr="Oncologie")
+    assert Topic.objects.create(name_fr="Oncologie").slug_fr == "oncologie-2"
+
+
+def test_topic_duplicate_slug_reported_by_validation():
+    Topic.objects.create(name_fr="Oncologie")
+    with pytest.raises(ValidationError) as error, translation.override("en"):
+        Topic(name_fr="X", slug_fr="oncologie").full_clean()
+    assert "This slug is already used." in str(error.value)
+
+
+@pytest.mark.parametrize("original", ["fr", "en"])
+def test_quote_image_attachment_text_required_in_original_language_only(original, institution):
+    other = "en" if original == "fr" else "fr"
+    release = PressRelease.objects.create(**{f"title_{original}": "T"}, original_language=original)
+    person = Person.objects.create(first_name="A", last_name="B", slug="a-b")
+    png = SimpleUploadedFile("x.png", _png())
+    pdf = SimpleUploadedFile("x.pdf", b"%PDF-1.7 minimal")
+    rows = [
+        (Quote(release=release, person=person), "text"),
+        (ReleaseImage(release=release, image=png), "alt_text"),
+        (Attachment(release=release, file=pdf), "title"),
+    ]
+    for row, field in rows:
+        setattr(row, f"{field}_{other}", "only in the other language")
+        with pytest.raises(ValidationError) as error:
+            row.full_clean()
+        assert f"{field}_{original}" in error.value.message_dict
+        setattr(row, f"{field}_{original}", "in the original language")
+        row.full_clean()
+
+
+def _png():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4)).save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def test_published_queryset(make_release):
