@@ -1,18 +1,22 @@
 """Press releases and what hangs off them: quotes, images, attachments, topics."""
 
 import re
+from html import unescape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, Ordered, Person, ResearchProject
-from partners.richtext import RichTextField
+from partners.richtext import RichTextField, sanitize_html
 from partners.validators import validate_attachment, validate_image
 
+from .images import RENDITIONS, make_rendition, rendition_name
 from .slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
@@ -52,7 +56,14 @@ class Topic(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        fill_translated_slugs(self, "name", max_length=100, across_languages=False, default="theme")
+        fill_translated_slugs(
+            self,
+            "name",
+            max_length=100,
+            across_languages=False,
+            every_language=True,
+            default="theme",
+        )
         super().save(*args, **kwargs)
 
 
@@ -71,6 +82,25 @@ class PressReleaseQuerySet(models.QuerySet):
     def for_display(self):
         """What a list shows, fetched in a fixed number of queries whatever the page size."""
         return self.prefetch_related(*list_prefetches())
+
+    def filtered(self, *, institution=None, topic=None, year=None):
+        """The public list's filters, combinable; ``None`` means "any"."""
+        releases = self
+        if institution is not None:
+            releases = releases.filter(issuers=institution)
+        if topic is not None:
+            releases = releases.filter(topics=topic)
+        if year is not None:
+            releases = releases.filter(release_date__year=year)
+        return releases
+
+    def related_to(self, release, limit=3):
+        """Other releases sharing an issuer or a topic, newest first."""
+        issuers = [institution.pk for institution in release.issuers.all()]
+        topics = [topic.pk for topic in release.topics.all()]
+        match = models.Q(issuers__in=issuers) | models.Q(topics__in=topics)
+        ids = self.filter(match).exclude(pk=release.pk).values("pk")
+        return self.filter(pk__in=ids)[:limit]
 
 
 class ReleaseStatus(models.TextChoices):
@@ -217,12 +247,56 @@ class PressRelease(models.Model):
             self, f"slug_{self.original_language}"
         )
 
+    def contacts_by_issuer(self):
+        """[(institution, contacts)]: every issuer as an equal, each with its contacts.
+
+        The release's own contacts come first; an issuer none of them belongs to shows its
+        public contacts. Uses ``detail_prefetches()`` data only.
+        """
+        listed = self.public_contacts
+        groups = []
+        for institution in self.issuers.all():
+            own = [c for c in listed if c.institution_id == institution.pk]
+            groups.append((institution, own or institution.public_contacts))
+        issuer_ids = {institution.pk for institution, _contacts in groups}
+        others = {}
+        for contact in listed:
+            if contact.institution_id not in issuer_ids:
+                others.setdefault(contact.institution, []).append(contact)
+        return groups + list(others.items())
+
+    @property
+    def slug_for_current(self):
+        return self.slug_for(translation.get_language())
+
     def is_translated(self, language):
         """Title and body exist in ``language`` (a title alone is not a translation)."""
         original_body = getattr(self, f"body_{self.original_language}", "")
         return bool(getattr(self, f"title_{language}", "")) and bool(
             getattr(self, f"body_{language}", "") or not original_body
         )
+
+    @property
+    def lead_image(self):
+        """The first image (from the prefetched images), for thumbnails, cards and previews."""
+        return next(iter(self.images.all()), None)
+
+    @property
+    def summary(self):
+        """Subtitle, or the body's first words as plain text: feeds, meta descriptions."""
+        if self.subtitle:
+            return self.subtitle
+        return Truncator(self.body_as_text).words(40, truncate="…")
+
+    @property
+    def body_as_text(self):
+        """The body as plain text: paragraphs separated by blank lines, list items dashed."""
+        # Sanitised first: a <script>'s content must not turn into text either.
+        html = re.sub(r"<li[^>]*>", "- ", sanitize_html(self.body or ""))
+        html = re.sub(r"</(p|li|h[2-4]|blockquote)>", "\n", html)
+        text = unescape(strip_tags(html))
+        lines = [line.strip() for line in text.splitlines()]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
     @property
     def display_language(self):
@@ -320,7 +394,36 @@ class Quote(ReleaseChild):
 
 class ReleaseImage(ReleaseChild):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(_("image"), upload_to="releases/images/", validators=[validate_image])
+    image = models.ImageField(
+        _("image"),
+        upload_to="releases/images/",
+        validators=[validate_image],
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    # Renditions made once from ``image`` (newsroom/images.py); ``renditions_of`` records which
+    # upload they were made from, so a replaced image gets new ones.
+    thumbnail = models.ImageField(
+        upload_to="releases/renditions/",
+        editable=False,
+        blank=True,
+        width_field="thumbnail_width",
+        height_field="thumbnail_height",
+    )
+    thumbnail_width = models.PositiveIntegerField(editable=False, null=True)
+    thumbnail_height = models.PositiveIntegerField(editable=False, null=True)
+    web = models.ImageField(
+        upload_to="releases/renditions/",
+        editable=False,
+        blank=True,
+        width_field="web_width",
+        height_field="web_height",
+    )
+    web_width = models.PositiveIntegerField(editable=False, null=True)
+    web_height = models.PositiveIntegerField(editable=False, null=True)
+    renditions_of = models.CharField(max_length=255, editable=False, blank=True)
     alt_text = models.CharField(
         _("alternative text"),
         max_length=250,
@@ -338,6 +441,20 @@ class ReleaseImage(ReleaseChild):
 
     def __str__(self):
         return self.alt_text or self.image.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.image and self.renditions_of != self.image.name:
+            self.make_renditions()
+
+    def make_renditions(self):
+        for field, longest_side in RENDITIONS.items():
+            content = make_rendition(self.image, longest_side)
+            getattr(self, field).save(rendition_name(self.image.name, field), content, save=False)
+        self.renditions_of = self.image.name
+        fields = ["renditions_of", *RENDITIONS]
+        fields += [f"{field}_{side}" for field in RENDITIONS for side in ("width", "height")]
+        super().save(update_fields=fields)
 
 
 class Attachment(ReleaseChild):
@@ -366,15 +483,29 @@ def _issuers(queryset):
 
 def list_prefetches():
     """Related rows a release list shows, in staff-set order."""
-    return (_issuers(Institution.objects.all()), "topics")
+    return (_issuers(Institution.objects.all()), "topics", "images")
 
 
 def detail_prefetches():
     """Related rows a release page shows: a fixed number of queries whatever their number."""
     return (
-        _issuers(Institution.objects.prefetch_related("stock_listings", "social_profiles")),
+        _issuers(
+            Institution.objects.prefetch_related(
+                "stock_listings",
+                "social_profiles",
+                models.Prefetch(
+                    "media_contacts",
+                    queryset=MediaContact.objects.filter(is_public=True).select_related(
+                        "person", "institution"
+                    ),
+                    to_attr="public_contacts",
+                ),
+            )
+        ),
         "topics",
-        "research_projects",
+        models.Prefetch(
+            "research_projects", queryset=ResearchProject.objects.select_related("partnership")
+        ),
         models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
         "images",
         "attachments",

@@ -1,11 +1,44 @@
+"""Public pages, under /fr/ and /en/ with translated URL words."""
+
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from partners import views as contact_views
+
+from . import feeds, partner_views, views
 
 app_name = "newsroom"
 
 urlpatterns = [
-    path("", views.release_list, name="release_list"),
+    path("", views.home, name="home"),
+    path(_("press-releases/"), views.release_list, name="release_list"),
     path(_("press-releases/<slug:slug>/"), views.release_detail, name="release_detail"),
+    path(_("press-releases/<slug:slug>/media-kit/"), views.release_media_kit, name="media_kit"),
+    path(_("feeds/rss/"), feeds.ReleaseFeed(), name="feed_rss"),
+    path(_("feeds/atom/"), feeds.AtomReleaseFeed(), name="feed_atom"),
+    path(
+        _("institutions/<slug:institution>/feeds/rss/"),
+        feeds.ReleaseFeed(),
+        name="institution_feed_rss",
+    ),
+    path(
+        _("institutions/<slug:institution>/feeds/atom/"),
+        feeds.AtomReleaseFeed(),
+        name="institution_feed_atom",
+    ),
+    path(_("topics/<slug:topic>/feeds/rss/"), feeds.ReleaseFeed(), name="topic_feed_rss"),
+    path(_("topics/<slug:topic>/feeds/atom/"), feeds.AtomReleaseFeed(), name="topic_feed_atom"),
+    path(
+        _("institutions/<slug:slug>/"), partner_views.institution_detail, name="institution_detail"
+    ),
+    path(_("spokespeople/<slug:slug>/"), partner_views.person_detail, name="person_detail"),
+    path(
+        _("partnerships/<slug:slug>/"), partner_views.partnership_detail, name="partnership_detail"
+    ),
+    path(_("media-contacts/"), contact_views.contact_directory, name="contacts"),
+    path(
+        _("media-contacts/<int:pk>/vcard/"),
+        contact_views.contact_vcard_download,
+        name="contact_vcard",
+    ),
 ]

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_prose_editor",
     "phonenumber_field",
     "partners",
@@ -81,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.alternates",
+                "newsroom.context_processors.site",
             ],
         },
     },
@@ -152,3 +153,22 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["newsroom.formats"]
+
+
+def _public_url(name):
+    """``get_absolute_url`` for partners' models: their public pages are the newsroom's
+    (they list releases), and partners must not import newsroom."""
+
+    def url(obj):
+        from django.urls import reverse
+
+        return reverse(f"newsroom:{name}", kwargs={"slug": obj.slug})
+
+    return url
+
+
+ABSOLUTE_URL_OVERRIDES = {
+    "partners.institution": _public_url("institution_detail"),
+    "partners.person": _public_url("person_detail"),
+    "partners.partnership": _public_url("partnership_detail"),
+}

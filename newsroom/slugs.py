@@ -20,15 +20,21 @@ def slug_taken(queryset, slug, fields):
     return queryset.filter(match).exists()
 
 
-def fill_translated_slugs(obj, source, *, max_length, across_languages, default="item"):
+def fill_translated_slugs(
+    obj, source, *, max_length, across_languages, every_language=False, default="item"
+):
     """Give each language whose ``source`` is filled a slug, suffixed -2, -3 … when taken.
 
     ``across_languages``: the slug must not be used in any language by another row (release
     URLs fall back to the original language's slug, so they must be unambiguous).
+    ``every_language``: languages without their own ``source`` take the first one filled, so
+    the object has a URL (a filter value) in every language.
     """
     others = type(obj)._default_manager.exclude(pk=obj.pk)
-    for code in LANGUAGE_CODES:
-        value = getattr(obj, f"{source}_{code}", None)
+    values = [getattr(obj, f"{source}_{code}", None) for code in LANGUAGE_CODES]
+    fallback = next((value for value in values if value), None) if every_language else None
+    for code, value in zip(LANGUAGE_CODES, values, strict=True):
+        value = value or fallback
         if getattr(obj, f"slug_{code}", None) or not value:
             continue
         fields = slug_fields(None if across_languages else code)

@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+
+from .media import serve_media
+from .sitemaps import SITEMAPS
+from .views import news_sitemap, robots_txt
 
 admin.site.site_header = _("Newsroom back office")
 admin.site.site_title = _("Newsroom back office")
@@ -11,13 +15,13 @@ admin.site.index_title = _("Press releases, institutions and contacts")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("newsroom.public_urls")),
     prefix_default_language=True,
 )
-
-# Development only (static() is empty when DEBUG is off): production media are served by the
-# web server, and later through a permission gate for non-public releases.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,44 +1,131 @@
-"""Public pages: thin views over PressRelease.objects.published()."""
+"""Public release pages: thin views over PressRelease.objects.published()."""
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.http import require_GET
 
+from partners.models import Institution
+
+from . import seo
+from .filters import ReleaseFilterForm
+from .media_kit import build_media_kit
 from .models import PressRelease, detail_prefetches
 
 PAGE_SIZE = 20
+HOME_SIZE = 5
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def home(request):
+    releases = PressRelease.objects.published().for_display()[:HOME_SIZE]
+    institutions = Institution.objects.order_by("name")
+    return render(
+        request, "newsroom/home.html", {"releases": releases, "institutions": institutions}
+    )
 
 
 def release_list(request):
-    releases = PressRelease.objects.published().for_display()
+    form = ReleaseFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        # A mistyped or stale filter in a shared URL: nothing to show, and nothing to guess.
+        raise Http404
+    filters = form.filters() if form.is_bound else {}
+    releases = PressRelease.objects.published().filtered(**filters).for_display()
     page = Paginator(releases, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "newsroom/release_list.html", {"page": page})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "newsroom/release_list.html",
+        {"page": page, "form": form, "filters": filters, "query": query.urlencode()},
+    )
+
+
+def find_published(slug, language):
+    """The published release whose slug in ``language`` (or, untranslated, in any) is ``slug``.
+
+    Returns (release, canonical_slug); ``None`` when there is none.
+    """
+    published = PressRelease.objects.published()
+    release = published.filter(**{f"slug_{language}": slug}).first()
+    if release is None:
+        release = published.filter(Q(slug_fr=slug) | Q(slug_en=slug)).first()
+    if release is None:
+        raise Http404
+    return release, release.slug_for(language)
 
 
 def release_detail(request, slug):
     language = translation.get_language()
-    published = PressRelease.objects.published()
-    release = published.filter(**{f"slug_{language}": slug}).first()
-    if release is None:
-        # An untranslated release is reached with its original-language slug; the other
-        # language's slug of a translated release redirects to this language's URL.
-        release = published.filter(Q(slug_fr=slug) | Q(slug_en=slug)).first()
-        if release is None:
-            raise Http404
-        if release.slug_for(language) != slug:
-            return redirect(release.get_absolute_url(language), permanent=True)
+    release, canonical = find_published(slug, language)
+    if slug != canonical:
+        # The other language's slug: send readers (and search engines) to this language's URL.
+        return redirect(release.get_absolute_url(language), permanent=True)
     prefetch_related_objects([release], *detail_prefetches())
+    related = PressRelease.objects.published().related_to(release).for_display()
     return render(
         request,
         "newsroom/release_detail.html",
         {
             "release": release,
-            "alternates": [
-                (code, release.get_absolute_url(code)) for code, _name in settings.LANGUAGES
-            ],
+            "related": related,
+            "alternates": [(code, release.get_absolute_url(code)) for code in LANGUAGE_CODES],
             "shown_in_other_language": not release.is_translated(language),
+            "jsonld": seo.to_script(seo.news_article(release, request)),
         },
+    )
+
+
+def release_media_kit(request, slug):
+    language = translation.get_language()
+    release, canonical = find_published(slug, language)
+    if slug != canonical:
+        raise Http404
+    prefetch_related_objects([release], *detail_prefetches())
+    response = HttpResponse(build_media_kit(release), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{canonical}.zip"'
+    return response
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('news_sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def news_sitemap(request):
+    """Google News sitemap: releases published in the last two days, in each language."""
+    since = timezone.now() - timedelta(days=2)
+    releases = PressRelease.objects.published().filter(publish_at__gte=since)
+    entries = []
+    for release in releases:
+        for code in LANGUAGE_CODES:
+            if release.is_translated(code):
+                with translation.override(code):
+                    entries.append(
+                        {
+                            "loc": request.build_absolute_uri(release.get_absolute_url(code)),
+                            "language": code,
+                            "title": release.title,
+                            "published": release.publish_at,
+                        }
+                    )
+    return render(
+        request,
+        "newsroom/news_sitemap.xml",
+        {"entries": entries},
+        content_type="application/xml; charset=utf-8",
     )

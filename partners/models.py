@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -57,6 +59,10 @@ class Institution(models.Model):
     @property
     def display_name(self):
         return self.short_name or self.name
+
+    @property
+    def boilerplate_text(self):
+        return strip_tags(self.boilerplate or "").strip()
 
     @property
     def website_label(self):
@@ -205,6 +211,15 @@ class Person(models.Model):
         return f"{self.honorific} {self.full_name}".strip()
 
 
+# Languages a media contact can answer journalists in (codes; names come from Django's locale data).
+SPOKEN_LANGUAGES = ["fr", "en", "de", "es", "it", "nl", "pt", "zh", "ja", "ar"]
+
+
+def validate_language_codes(value):
+    if not isinstance(value, list) or not set(value) <= set(SPOKEN_LANGUAGES):
+        raise ValidationError(_("Choose languages from the list."), code="invalid_languages")
+
+
 class MediaContact(Ordered):
     person = models.ForeignKey(
         Person,
@@ -229,6 +244,9 @@ class MediaContact(Ordered):
     role = models.CharField(_("role"), max_length=160, blank=True)
     phone = PhoneNumberField(_("phone"), blank=True)
     email = models.EmailField(_("email"), blank=True)
+    languages = models.JSONField(
+        _("languages spoken"), default=list, blank=True, validators=[validate_language_codes]
+    )
     is_public = models.BooleanField(
         _("public"), default=True, help_text=_("Untick for contacts shown to staff only.")
     )
@@ -253,6 +271,11 @@ class MediaContact(Ordered):
     @property
     def display_name(self):
         return self.name or (self.person.full_name if self.person else "")
+
+    @property
+    def language_names(self):
+        """Spoken languages named in the reader's language ("anglais" / "English")."""
+        return [translation.get_language_info(code)["name_translated"] for code in self.languages]
 
     def clean(self):
         errors = {}

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone, translation
 
-from newsroom.models import Quote, ReleaseContact
+from newsroom.models import PressRelease, Quote, ReleaseContact, ReleaseIssuer
 from partners.models import MediaContact, Person
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +26,8 @@ SEED_PARTS = {
         "« persistantes » responsables des rechutes.</li>",
         "plateformes technologiques du Paris Saclay Cancer Cluster",
         "L’extension de notre collaboration avec Sanofi",
-        'Pr Fabrice Barlesi</span>, <span class="speaker-title">Directeur Général de Gustave '
-        "Roussy",
-        'Jacques Volckmann</span>, <span class="speaker-title">Vice-Président Recherche et '
+        'Pr Fabrice Barlesi</a>, <span class="speaker-title">Directeur Général de Gustave Roussy',
+        'Jacques Volckmann</a>, <span class="speaker-title">Vice-Président Recherche et '
         "Développement Sanofi France",
         "À propos de Gustave Roussy",
         "À propos de Sanofi",
@@ -59,9 +58,9 @@ SEED_PARTS = {
         "“persister” cells responsible for relapses.</li>",
         "technology platforms of the Paris Saclay Cancer Cluster",
         "The extension of our collaboration with Sanofi",
-        'Prof. Fabrice Barlesi</span>, <span class="speaker-title">Chief Executive Officer of '
+        'Prof. Fabrice Barlesi</a>, <span class="speaker-title">Chief Executive Officer of '
         "Gustave Roussy",
-        'Jacques Volckmann</span>, <span class="speaker-title">Vice President, Research and '
+        'Jacques Volckmann</a>, <span class="speaker-title">Vice President, Research and '
         "Development, Sanofi France",
         "About Gustave Roussy",
         "About Sanofi",
@@ -73,7 +72,7 @@ SEED_PARTS = {
         ">Instagram</a>",
         "Media contacts",
         "Claire Parisel",
-        '<a href="tel:+33142115059">01 42 11 50 59</a>',
+        '<a href="tel:+33142115059">+33 1 42 11 50 59</a>',
         "Chrystel Baude",
         "Research projects",
         "Targets of myeloid immune cells",
@@ -241,40 +240,53 @@ def add_quotes(release, count):
 
 
 def test_release_page_query_count_does_not_grow(client, demo_release, django_assert_num_queries):
+    """Guards against N+1 queries: quotes, contacts, images, related releases are prefetched."""
+    sanofi = demo_release.issuers.first()
+
+    def add_related(count):
+        for n in range(count):
+            other = PressRelease.objects.create(
+                title_fr=f"Autre {n}",
+                status="published",
+                publish_at=timezone.now() - timezone.timedelta(days=1),
+            )
+            ReleaseIssuer.objects.create(release=other, institution=sanofi)
+
+    add_related(1)
     url = demo_release.get_absolute_url("fr")
     client.get(url)  # warm up (session, content types)
-    with django_assert_num_queries(10) as captured:
+    with django_assert_num_queries(15) as captured:
         client.get(url)
+    add_related(5)
     add_quotes(demo_release, 10)
     for n in range(5):
-        contact = MediaContact.objects.create(
-            institution=demo_release.issuers.first(), name=f"C{n}", email=f"c{n}@example.org"
-        )
+        contact = MediaContact.objects.create(institution=sanofi, name=f"C{n}", email=f"c{n}@x.org")
         ReleaseContact.objects.create(release=demo_release, contact=contact, order=10 + n)
     with django_assert_num_queries(len(captured)):
-        assert "Citation 9" in client.get(url).text
+        html = client.get(url).text
+    assert "Citation 9" in html and "C4" in html and html.count("Autre ") == 3
 
 
 def test_list_query_count_does_not_grow(client, make_release, django_assert_num_queries):
     for _ in range(3):
         make_release()
-    with django_assert_num_queries(4) as captured:
-        client.get("/fr/")
+    with django_assert_num_queries(8) as captured:
+        client.get("/fr/communiques/")
     for _ in range(30):
         make_release()
     with django_assert_num_queries(len(captured)):
-        html = client.get("/fr/").text
+        html = client.get("/fr/communiques/").text
     assert len(re.findall(r'class="release-card"', html)) == 20
 
 
 def test_pagination(client, make_release):
     for _ in range(25):
         make_release()
-    assert "Page 1 sur 2" in page(client, "/fr/")
-    second = page(client, "/fr/?page=2")
+    assert "Page 1 sur 2" in page(client, "/fr/communiques/")
+    second = page(client, "/fr/communiques/?page=2")
     assert len(re.findall(r'class="release-card"', second)) == 5
-    assert page(client, "/fr/?page=999")  # out of range: last page, not an error
-    assert page(client, "/fr/?page=abc")
+    assert page(client, "/fr/communiques/?page=999")  # out of range: last page, not an error
+    assert page(client, "/fr/communiques/?page=abc")
 
 
 def test_dates_localised(client, demo_release):

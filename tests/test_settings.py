@@ -77,6 +77,7 @@ def test_development_defaults():
     )
 
 
+@pytest.mark.django_db
 def test_system_checks_clean():
     call_command("check", fail_level="WARNING")
 

@@ -1,0 +1,79 @@
+"""RSS 2.0 and Atom feeds of published releases, per language, institution and topic."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from partners.models import Institution
+
+from .models import PressRelease, Topic
+
+FEED_SIZE = 30
+
+
+class ReleaseFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def get_object(self, request, institution=None, topic=None):
+        if institution:
+            return {"institution": get_object_or_404(Institution, slug=institution)}
+        if topic:
+            field = f"slug_{translation.get_language()}"
+            return {"topic": get_object_or_404(Topic, **{field: topic})}
+        return {}
+
+    def title(self, scope):
+        if "institution" in scope:
+            return _("Press releases of %(name)s") % {"name": scope["institution"].name}
+        if "topic" in scope:
+            return _("Press releases: %(topic)s") % {"topic": scope["topic"].name}
+        return _("Press releases — Newsroom")
+
+    def link(self, scope):
+        query = {}
+        if "institution" in scope:
+            query["institution"] = scope["institution"].slug
+        if "topic" in scope:
+            query["topic"] = getattr(scope["topic"], f"slug_{translation.get_language()}")
+        url = reverse("newsroom:release_list")
+        return f"{url}?{urlencode(query)}" if query else url
+
+    def description(self, scope):
+        return _("Press releases, experts and media contacts of our partner institutions.")
+
+    def items(self, scope):
+        return PressRelease.objects.published().filtered(**scope).for_display()[:FEED_SIZE]
+
+    def item_title(self, release):
+        with translation.override(release.display_language):
+            return release.title
+
+    def item_description(self, release):
+        with translation.override(release.display_language):
+            return release.summary
+
+    def item_link(self, release):
+        return release.get_absolute_url()
+
+    def item_pubdate(self, release):
+        return release.publish_at
+
+    def item_updateddate(self, release):
+        return release.updated_at
+
+    def item_author_name(self, release):
+        return ", ".join(institution.name for institution in release.issuers.all())
+
+    def item_categories(self, release):
+        return [topic.name for topic in release.topics.all()]
+
+
+class AtomReleaseFeed(ReleaseFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, scope):
+        return self.description(scope)

@@ -1,0 +1,55 @@
+"""The media gate: uploaded files are served only when what they belong to is public.
+
+Logos of institutions are public; images, renditions and attachments only while their release
+is (``PressRelease.objects.published()``, the one visibility rule). Staff see everything, for
+previews. Attachments are always served as downloads, never rendered in the site's origin.
+"""
+
+import mimetypes
+import posixpath
+
+from django.core.files.storage import default_storage
+from django.db.models import Q
+from django.http import FileResponse, Http404
+
+from partners.models import Institution
+
+from .models import Attachment, PressRelease, ReleaseImage
+
+
+def is_public_file(name):
+    published = PressRelease.objects.published()
+    if name.startswith("logos/"):
+        return Institution.objects.filter(logo=name).exists()
+    if name.startswith(("releases/images/", "releases/renditions/")):
+        return (
+            ReleaseImage.objects.filter(release__in=published)
+            .filter(Q(image=name) | Q(thumbnail=name) | Q(web=name))
+            .exists()
+        )
+    if name.startswith("releases/files/"):
+        return Attachment.objects.filter(release__in=published, file=name).exists()
+    return False
+
+
+def serve_media(request, path):
+    name = posixpath.normpath(path).lstrip("/")
+    if name.startswith("..") or name != path:
+        raise Http404
+    if not (request.user.is_staff or is_public_file(name)):
+        # 404, not 403: the existence of an unpublished file is not revealed.
+        raise Http404
+    if not default_storage.exists(name):
+        raise Http404
+    download = name.startswith("releases/files/") or "download" in request.GET
+    content_type, _encoding = mimetypes.guess_type(name)
+    response = FileResponse(
+        default_storage.open(name),
+        as_attachment=download,
+        filename=posixpath.basename(name),
+        content_type=content_type or "application/octet-stream",
+    )
+    response["Cache-Control"] = (
+        "private, no-cache" if request.user.is_staff else "public, max-age=300"
+    )
+    return response

@@ -1,0 +1,38 @@
+"""vCards (RFC 6350 / 3.0 for the widest reader support) of media contacts, made with vobject."""
+
+import vobject
+
+
+def contact_vcard(contact):
+    card = vobject.vCard()
+    person = contact.person
+    if person is not None:
+        card.add("n").value = vobject.vcard.Name(
+            family=person.last_name, given=person.first_name, prefix=person.honorific or ""
+        )
+    else:
+        family, _sep, given = reversed_name(contact.display_name)
+        card.add("n").value = vobject.vcard.Name(family=family, given=given)
+    card.add("fn").value = contact.display_name
+    card.add("org").value = [contact.institution.name]
+    if contact.role:
+        card.add("title").value = contact.role
+    if contact.phone:
+        tel = card.add("tel")
+        tel.value = contact.phone.as_e164
+        tel.type_param = "WORK"
+    if contact.email:
+        email = card.add("email")
+        email.value = contact.email
+        email.type_param = "INTERNET"
+    if contact.institution.website:
+        card.add("url").value = contact.institution.website
+    if contact.languages:
+        card.add("note").value = "Languages: " + ", ".join(contact.languages)
+    return card.serialize()
+
+
+def reversed_name(full_name):
+    """("Parisel", " ", "Claire") from "Claire Parisel": family name last, as printed."""
+    given, sep, family = full_name.strip().rpartition(" ")
+    return (family, sep, given) if given else (full_name.strip(), "", "")
