@@ -14,7 +14,23 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
-    x_default = True
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Add the x-default alternate: the default language's URL.
+
+        Django's own ``x_default`` strips the language prefix, which assumes
+        ``prefix_default_language=False``; ours keeps /fr/, so that URL would not exist.
+        """
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            alternates = url["alternates"]
+            default = next(
+                (alt for alt in alternates if alt["lang_code"] == settings.LANGUAGE_CODE),
+                alternates[0] if alternates else None,
+            )
+            if default:
+                alternates.append({"lang_code": "x-default", "location": default["location"]})
+        return urls
 
 
 class PageSitemap(BilingualSitemap):

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from partners.models import Institution
@@ -123,9 +124,11 @@ def news_sitemap(request):
                             "published": release.publish_at,
                         }
                     )
+    with translation.override(settings.LANGUAGE_CODE):
+        publication_name = str(_("Newsroom"))
     return render(
         request,
         "newsroom/news_sitemap.xml",
-        {"entries": entries},
+        {"entries": entries, "publication_name": publication_name},
         content_type="application/xml; charset=utf-8",
     )

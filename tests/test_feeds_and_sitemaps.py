@@ -1,0 +1,173 @@
+"""Feeds read by a feed reader; sitemaps valid against the sitemaps.org schema; robots.txt."""
+
+from pathlib import Path
+
+import feedparser
+import pytest
+from django.utils import timezone
+from lxml import etree
+
+from newsroom.models import ReleaseIssuer
+from partners.models import Institution
+
+pytestmark = pytest.mark.django_db
+SCHEMAS = Path(__file__).parent / "schemas"
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+FEEDS = {
+    "fr": ["/fr/flux/rss/", "/fr/flux/atom/"],
+    "en": ["/en/feeds/rss/", "/en/feeds/atom/"],
+}
+
+
+def parse_feed(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return feed
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("kind", [0, 1], ids=["rss", "atom"])
+def test_feed_items_have_title_link_date_summary_authors(client, demo_release, language, kind):
+    feed = parse_feed(client, FEEDS[language][kind])
+    assert feed.version == ("rss20" if kind == 0 else "atom10")
+    assert feed.feed.language == language if kind == 0 else True
+    (entry,) = feed.entries
+    title = demo_release.title_fr if language == "fr" else demo_release.title_en
+    assert entry.title == title
+    assert entry.link == f"http://testserver{demo_release.get_absolute_url(language)}"
+    assert entry.published_parsed[:3] == (2023, 1, 19)
+    assert entry.summary.startswith(
+        "Sanofi et Gustave Roussy annoncent"
+        if language == "fr"
+        else "Sanofi and Gustave Roussy today announce"
+    )
+    assert entry.author == "Sanofi, Gustave Roussy"
+    assert {tag.term for tag in entry.tags} >= {"Oncologie" if language == "fr" else "Oncology"}
+
+
+def test_feeds_per_institution_and_topic(client, demo_release, make_release):
+    other = make_release(title_fr="Communiqué Acme", title_en="Acme release")
+    assert {e.title for e in parse_feed(client, "/fr/flux/rss/").entries} == {
+        demo_release.title_fr,
+        "Communiqué Acme",
+    }
+    sanofi = parse_feed(client, "/fr/institutions/sanofi/flux/rss/")
+    assert [e.title for e in sanofi.entries] == [demo_release.title_fr]
+    assert "Sanofi" in sanofi.feed.title
+    acme = parse_feed(client, "/en/institutions/acme/feeds/atom/")
+    assert [e.title for e in acme.entries] == ["Acme release"]
+    topic = parse_feed(client, "/en/topics/oncology/feeds/rss/")
+    assert [e.title for e in topic.entries] == [demo_release.title_en]
+    assert parse_feed(client, "/fr/themes/oncologie/flux/atom/").entries
+    assert other.pk
+
+
+@pytest.mark.parametrize(
+    "url", ["/fr/institutions/inconnue/flux/rss/", "/en/topics/nothing/feeds/atom/"]
+)
+def test_unknown_feed_scope_is_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_unpublished_releases_never_in_feeds(client, make_release):
+    soon = timezone.now() + timezone.timedelta(hours=1)
+    make_release(status="draft", title_fr="Brouillon secret")
+    make_release(publish_at=soon, title_fr="Programmé secret")
+    make_release(embargo_until=soon, title_fr="Embargo secret")
+    for urls in FEEDS.values():
+        for url in urls:
+            assert b"secret" not in client.get(url).content
+    assert b"secret" not in client.get("/fr/institutions/acme/flux/rss/").content
+
+
+def validate_sitemap(content):
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "sitemap.xsd")))
+    document = etree.fromstring(content)
+    schema.assertValid(document)
+    return document
+
+
+def test_sitemap_valid_bilingual_with_alternates(client, demo_release):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    document = validate_sitemap(response.content)
+    locations = document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
+    fr_url = f"http://testserver{demo_release.get_absolute_url('fr')}"
+    en_url = f"http://testserver{demo_release.get_absolute_url('en')}"
+    expected = {
+        fr_url,
+        en_url,
+        "http://testserver/fr/",
+        "http://testserver/en/",
+        "http://testserver/fr/communiques/",
+        "http://testserver/en/press-releases/",
+        "http://testserver/fr/contacts-presse/",
+        "http://testserver/en/media-contacts/",
+        "http://testserver/fr/institutions/gustave-roussy/",
+        "http://testserver/en/spokespeople/fabrice-barlesi/",
+        "http://testserver/fr/partenariats/sanofi-gustave-roussy-oncologie/",
+    }
+    assert expected <= set(locations)
+    (release_url,) = document.xpath(f"//s:url[s:loc='{en_url}']", namespaces=SITEMAP_NS)
+    links = {
+        link.get("hreflang"): link.get("href")
+        for link in release_url.xpath("x:link", namespaces=SITEMAP_NS)
+    }
+    assert links == {"fr": fr_url, "en": en_url, "x-default": fr_url}
+    # Every listed page exists.
+    for location in locations:
+        assert client.get(location.removeprefix("http://testserver")).status_code == 200
+
+
+def test_sitemap_lists_untranslated_release_in_its_language_only(client, make_release):
+    release = make_release(title_en="", title_fr="Seulement en français")
+    document = validate_sitemap(client.get("/sitemap.xml").content)
+    fr_url = f"http://testserver{release.get_absolute_url('fr')}"
+    locations = document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
+    assert fr_url in locations
+    assert f"http://testserver{release.get_absolute_url('en')}" not in locations
+
+
+def test_sitemaps_leave_out_unpublished(client, make_release):
+    make_release(status="draft", title_fr="Brouillon secret", title_en="Secret draft")
+    make_release(embargo_until=timezone.now() + timezone.timedelta(hours=1), title_fr="Embargo")
+    for url in ("/sitemap.xml", "/news-sitemap.xml"):
+        content = client.get(url).content.decode()
+        assert "secret" not in content and "embargo" not in content
+
+
+def test_news_sitemap_has_the_last_two_days(client, make_release, institution):
+    recent = make_release(title_fr="Tout récent", title_en="Brand new")
+    old = make_release(publish_at=timezone.now() - timezone.timedelta(days=3), title_fr="Ancien")
+    response = client.get("/news-sitemap.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    document = validate_sitemap(response.content)
+    news = {"n": "http://www.google.com/schemas/sitemap-news/0.9", **SITEMAP_NS}
+    titles = document.xpath("//n:title/text()", namespaces=news)
+    assert sorted(titles) == ["Brand new", "Tout récent"]
+    assert "Ancien" not in response.content.decode()
+    languages = document.xpath("//n:language/text()", namespaces=news)
+    assert sorted(languages) == ["en", "fr"]
+    assert recent.pk and old.pk
+
+
+def test_robots_txt(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: http://testserver/news-sitemap.xml" in text
+
+
+def test_co_issued_release_in_both_institution_feeds(client, demo_release):
+    cluster = Institution.objects.get(slug="paris-saclay-cancer-cluster")
+    ReleaseIssuer.objects.create(release=demo_release, institution=cluster, order=3)
+    for slug in ("sanofi", "gustave-roussy", "paris-saclay-cancer-cluster"):
+        feed = parse_feed(client, f"/fr/institutions/{slug}/flux/atom/")
+        assert [e.title for e in feed.entries] == [demo_release.title_fr]
