@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres test-browser lint format messages clean
+.PHONY: setup run test test-postgres e2e test-browser lint format messages clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -41,9 +41,17 @@ test: setup lint
 test-postgres: setup
 	DATABASE_URL=$(PG_URL) $(PY) -m pytest
 
-# End-to-end tests in Debian's Chromium (apt-get install chromium).
-test-browser: setup
+# Test-only Node tools (the Nu Html Checker), from package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# End-to-end tests in Debian's Chromium (apt-get install chromium): journeys, axe-core,
+# HTML validity; screenshots in tests/e2e/artifacts/.
+e2e: setup node_modules/.installed
 	$(PY) -m pytest -m browser tests/e2e
+
+test-browser: e2e
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -59,4 +67,4 @@ messages: setup
 	DEBUG=1 $(PY) manage.py compilemessages -l fr --ignore=.venv
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache tests/e2e/artifacts

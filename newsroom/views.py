@@ -45,8 +45,27 @@ def release_list(request):
     return render(
         request,
         "newsroom/release_list.html",
-        {"page": page, "form": form, "filters": filters, "query": query.urlencode()},
+        {
+            "page": page,
+            "form": form,
+            "filters": filters,
+            "query": query.urlencode(),
+            "alternates": list_alternates(request, filters),
+        },
     )
+
+
+def list_alternates(request, filters):
+    """The same filtered list in each language (topic slugs are translated)."""
+    alternates = []
+    for code in LANGUAGE_CODES:
+        query = request.GET.copy()
+        if topic := filters.get("topic"):
+            query["topic"] = getattr(topic, f"slug_{code}")
+        with translation.override(code):
+            url = reverse("newsroom:release_list")
+        alternates.append((code, f"{url}?{query.urlencode()}" if query else url))
+    return alternates
 
 
 def find_published(slug, language):

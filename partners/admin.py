@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -53,8 +55,26 @@ class PersonAdmin(TabbedTranslationAdmin):
     autocomplete_fields = ["institution"]
 
 
+class MediaContactForm(forms.ModelForm):
+    languages = forms.MultipleChoiceField(
+        label=_("languages spoken"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=lambda: [
+            (code, translation.get_language_info(code)["name_translated"])
+            for code in models.SPOKEN_LANGUAGES
+        ],
+    )
+
+    class Meta:
+        model = models.MediaContact
+        # The admin adds the other fields (ModelAdmin.get_form); this form only changes one.
+        fields = ["languages"]
+
+
 @admin.register(models.MediaContact)
 class MediaContactAdmin(TabbedTranslationAdmin):
+    form = MediaContactForm
     list_display = ["__str__", "role", "phone", "email", "is_public"]
     list_filter = ["is_public", "institution"]
     search_fields = [

@@ -212,7 +212,7 @@ class Person(models.Model):
 
 
 # Languages a media contact can answer journalists in (codes; names come from Django's locale data).
-SPOKEN_LANGUAGES = ["fr", "en", "de", "es", "it", "nl", "pt", "zh", "ja", "ar"]
+SPOKEN_LANGUAGES = ["fr", "en", "de", "es", "it", "nl", "pt", "zh-hans", "ja", "ar"]
 
 
 def validate_language_codes(value):

@@ -151,3 +151,26 @@ def test_duplicate_topic_slug_is_a_form_error_not_a_crash(staff_client, demo_rel
     )
     assert response.status_code == 200
     assert "This slug is already used." in response.text
+
+
+def test_media_contact_languages_chosen_with_checkboxes(staff_client, demo_release):
+    from partners.models import MediaContact
+
+    contact = MediaContact.objects.get(email="claire.parisel@gustaveroussy.fr")
+    url = admin_url(MediaContact, "change", contact.pk)
+    html = staff_client.get(url).text
+    assert 'type="checkbox" name="languages" value="en"' in html
+    data = {
+        "name": contact.name,
+        "institution": contact.institution_id,
+        "phone": "01 42 11 50 59",
+        "email": contact.email,
+        "languages": ["fr", "en"],
+        "is_public": "on",
+        "order": 1,
+    }
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    contact.refresh_from_db()
+    assert contact.languages == ["fr", "en"]
+    assert contact.phone.as_e164 == "+33142115059"

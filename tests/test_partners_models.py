@@ -136,3 +136,19 @@ def test_ordered_rows_follow_their_order_field(institution):
 
 def test_order_cannot_be_negative(institution):
     assert_refused(lambda: KeyFact.objects.create(institution=institution, order=-1, text_fr="x"))
+
+
+def test_spoken_languages_are_named_in_both_languages(institution):
+    from partners.models import SPOKEN_LANGUAGES
+
+    contact = MediaContact(
+        institution=institution, name="P", email="p@example.org", languages=SPOKEN_LANGUAGES
+    )
+    contact.full_clean()
+    with translation.override("en"):
+        assert contact.language_names[:2] == ["French", "English"]
+    with translation.override("fr"):
+        assert contact.language_names[:2] == ["français", "anglais"]
+    contact.languages = ["fr", "klingon"]
+    with pytest.raises(ValidationError):
+        contact.full_clean()

@@ -58,6 +58,14 @@ def test_release_list_filters_combine_and_404_on_bad_values(client, demo_release
         get(client, f"{base}?{bad}", status=404)
 
 
+def test_language_switch_keeps_filters_with_translated_topic(client, demo_release):
+    html = get(client, "/fr/communiques/?topic=oncologie&year=2023")
+    assert 'href="/en/press-releases/?topic=oncology&amp;year=2023" hreflang="en"' in html
+    assert cards(get(client, "/en/press-releases/?topic=oncology&year=2023")) == [
+        demo_release.title_en
+    ]
+
+
 def test_filter_options_never_reveal_unpublished_releases(client, make_release):
     Institution.objects.create(kind="company", name_fr="Secrète", slug="secrete")
     draft = make_release(status="draft", release_date="2031-01-01")

@@ -1,25 +1,36 @@
 """Browser tests: Debian's Chromium driven by Playwright against the live test server.
 
-Without Chromium they are skipped on a developer's machine, but fail in CI (CI=true).
+Without Chromium (or Java for the HTML checker) they are skipped on a developer's machine,
+but fail in CI (CI=true). Screenshots go to $E2E_ARTIFACTS (default tests/e2e/artifacts/).
 """
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", Path(__file__).parent / "artifacts"))
+IN_CI = os.environ.get("CI", "").lower() == "true"
 # Playwright's sync API runs an event loop in the test thread; the test itself only touches
 # the database between page loads, never concurrently.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def require(condition, what):
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"{what} is missing: CI must run the browser tests.")
+        pytest.skip(f"{what} is missing")
+
 
 @pytest.fixture(scope="session")
 def browser():
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Chromium not found at {CHROMIUM}: CI must run the browser tests.")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    require(shutil.which(CHROMIUM), f"Chromium ({CHROMIUM}; apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -41,7 +52,38 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(java_script_enabled=True)
+    context = browser.new_context(viewport=DESKTOP, locale="fr-FR", accept_downloads=True)
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def site(live_server, settings):
+    """The demo content, plus an image so that every part of a release page is exercised."""
+    from newsroom.demo import load_demo
+    from tests.helpers import add_image
+
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
+    release = load_demo()
+    add_image(
+        release,
+        size=(1600, 1000),
+        alt_text_fr="Chercheuses au laboratoire",
+        alt_text_en="Researchers in the laboratory",
+        caption_fr="Laboratoire de recherche translationnelle",
+        caption_en="Translational research laboratory",
+        credit="Gustave Roussy",
+    )
+    return live_server.url
+
+
+def screenshot(browser, url, name):
+    """Full-page screenshots at phone and desktop widths, kept as test artifacts."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = browser.new_context(viewport=viewport)
+        page = context.new_page()
+        page.goto(url)
+        page.screenshot(path=ARTIFACTS / f"{name}-{label}.png", full_page=True)
+        context.close()

@@ -1,0 +1,73 @@
+"""Every page type: no axe-core violation (WCAG 2.1 AA) in Chromium, valid HTML (Nu checker)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.e2e.conftest import ARTIFACTS, require
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+VNU = (
+    Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+)
+
+PAGE_TYPES = {
+    "home": "/fr/",
+    "list": "/en/press-releases/",
+    "list-filtered": "/fr/communiques/?institution=sanofi&year=2023",
+    "release-fr": "release:fr",
+    "release-en": "release:en",
+    "institution": "/fr/institutions/gustave-roussy/",
+    "institution-company": "/en/institutions/sanofi/",
+    "spokesperson": "/en/spokespeople/fabrice-barlesi/",
+    "partnership": "/fr/partenariats/sanofi-gustave-roussy-oncologie/",
+    "contacts": "/fr/contacts-presse/",
+    "not-found": "/en/press-releases/missing/",
+}
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def resolve(path):
+    from newsroom.models import PressRelease
+
+    if path.startswith("release:"):
+        return PressRelease.objects.get().get_absolute_url(path.split(":")[1])
+    return path
+
+
+@pytest.mark.parametrize("name", PAGE_TYPES)
+def test_no_accessibility_violation(site, page, name):
+    page.goto(site + resolve(PAGE_TYPES[name]))
+    results = Axe().run(page, options=WCAG_21_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_every_page_type_is_valid_html(site, tmp_path):
+    require(shutil.which("java"), "Java (for the Nu Html Checker)")
+    require(VNU.exists(), f"{VNU} (npm ci)")
+    from django.test import Client
+
+    client = Client()
+    files = []
+    for name, path in PAGE_TYPES.items():
+        response = client.get(resolve(path))
+        assert response.status_code in (200, 404), path
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(response.content)
+        files.append(str(file))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    errors = [m for m in messages if m["type"] == "error"]
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "vnu.json").write_text(json.dumps(messages, indent=1))
+    report = "\n".join(f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in errors)
+    assert not errors, report
