@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 # Open Graph locales of our languages.
@@ -13,11 +13,18 @@ def site(request):
     (a release) pass their own.
     """
     language = translation.get_language()
+    if getattr(request, "is_error_page", False):
+        # Offer each language's home, not this missing page again.
+        alternates = []
+        for code, _n in settings.LANGUAGES:
+            with translation.override(code):
+                alternates.append((code, reverse("newsroom:home")))
+    else:
+        path = request.get_full_path()
+        alternates = [(code, translate_url(path, code)) for code, _n in settings.LANGUAGES]
     return {
-        "alternates": [
-            (code, translate_url(request.get_full_path(), code)) for code, _n in settings.LANGUAGES
-        ],
-        "canonical_url": request.build_absolute_uri(request.path),
+        "alternates": alternates,
+        "canonical_url": request.build_absolute_uri(request.get_full_path()),
         "og_locale": OG_LOCALES.get(language, language),
         "og_locale_alternates": [locale for code, locale in OG_LOCALES.items() if code != language],
     }

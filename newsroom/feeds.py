@@ -23,7 +23,8 @@ class ReleaseFeed(Feed):
             return {"institution": get_object_or_404(Institution, slug=institution)}
         if topic:
             field = f"slug_{translation.get_language()}"
-            return {"topic": get_object_or_404(Topic, **{field: topic})}
+            # Only topics of public releases: a topic's name can itself be news.
+            return {"topic": get_object_or_404(Topic.objects.public(), **{field: topic})}
         return {}
 
     def title(self, scope):
@@ -34,13 +35,13 @@ class ReleaseFeed(Feed):
         return _("Press releases — Newsroom")
 
     def link(self, scope):
-        query = {}
         if "institution" in scope:
-            query["institution"] = scope["institution"].slug
-        if "topic" in scope:
-            query["topic"] = getattr(scope["topic"], f"slug_{translation.get_language()}")
+            return scope["institution"].get_absolute_url()
         url = reverse("newsroom:release_list")
-        return f"{url}?{urlencode(query)}" if query else url
+        if "topic" in scope:
+            slug = getattr(scope["topic"], f"slug_{translation.get_language()}")
+            return f"{url}?{urlencode({'topic': slug})}"
+        return url
 
     def description(self, scope):
         return _("Press releases, experts and media contacts of our partner institutions.")
@@ -60,7 +61,7 @@ class ReleaseFeed(Feed):
         return release.get_absolute_url()
 
     def item_pubdate(self, release):
-        return release.publish_at
+        return release.made_public_at
 
     def item_updateddate(self, release):
         return release.updated_at

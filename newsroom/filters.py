@@ -21,7 +21,7 @@ class ReleaseFilterForm(forms.Form):
         label=_("Institution"),
     )
     topic = forms.ModelChoiceField(
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.public(),
         required=False,
         empty_label=_("All topics"),
         label=_("Topic"),

@@ -2,10 +2,12 @@
 
 import re
 from html import unescape
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -42,9 +44,17 @@ def unique_per_language(model_name):
     ]
 
 
+class TopicQuerySet(models.QuerySet):
+    def public(self):
+        """Topics of releases anyone may read now (a topic's name can itself be news)."""
+        return self.filter(press_releases__in=PressRelease.objects.published()).distinct()
+
+
 class Topic(models.Model):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, null=True, blank=True)  # noqa: DJ001
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -78,6 +88,12 @@ class PressReleaseQuerySet(models.QuerySet):
             status=ReleaseStatus.PUBLISHED,
             publish_at__lte=now,
         ).filter(models.Q(embargo_until__isnull=True) | models.Q(embargo_until__lte=now))
+
+    def public_since(self, moment):
+        """Releases that became public at or after ``moment``: published then, or whose
+        embargo lifted then (an embargoed release is news when the embargo lifts)."""
+        made_public = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
+        return self.alias(made_public_at=made_public).filter(made_public_at__gte=moment)
 
     def for_display(self):
         """What a list shows, fetched in a fixed number of queries whatever the page size."""
@@ -207,7 +223,8 @@ class PressRelease(models.Model):
         ]
 
     def __str__(self):
-        return self.title or str(_("(untitled release)"))
+        title = getattr(self, f"title_{self.display_language}", None)
+        return title or self.title or str(_("(untitled release)"))
 
     def save(self, *args, **kwargs):
         self.fill_slugs()
@@ -275,6 +292,18 @@ class PressRelease(models.Model):
         return bool(getattr(self, f"title_{language}", "")) and bool(
             getattr(self, f"body_{language}", "") or not original_body
         )
+
+    @property
+    def made_public_at(self):
+        """When readers could first see it: publication, or the embargo's end if later."""
+        moments = [moment for moment in (self.publish_at, self.embargo_until) if moment]
+        return max(moments) if moments else None
+
+    @property
+    def translated_languages(self):
+        """The languages it is written in (for hreflang and sitemaps), original first."""
+        others = [code for code in LANGUAGE_CODES if code != self.original_language]
+        return [self.original_language] + [code for code in others if self.is_translated(code)]
 
     @property
     def lead_image(self):
@@ -392,6 +421,16 @@ class Quote(ReleaseChild):
         return getattr(self, f"speaker_title_{language}", None) or self.person.job_title
 
 
+class Rendition(NamedTuple):
+    file: models.fields.files.FieldFile
+    width: int | None
+    height: int | None
+
+    @property
+    def url(self):
+        return self.file.url
+
+
 class ReleaseImage(ReleaseChild):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(
@@ -446,6 +485,20 @@ class ReleaseImage(ReleaseChild):
         super().save(*args, **kwargs)
         if self.image and self.renditions_of != self.image.name:
             self.make_renditions()
+
+    @property
+    def web_or_original(self):
+        """(file, width, height) to show: the web rendition, or the original if it has none
+        (an image stored before renditions existed, or one whose rendition failed)."""
+        if self.web:
+            return Rendition(self.web, self.web_width, self.web_height)
+        return Rendition(self.image, self.width, self.height)
+
+    @property
+    def thumbnail_or_original(self):
+        if self.thumbnail:
+            return Rendition(self.thumbnail, self.thumbnail_width, self.thumbnail_height)
+        return Rendition(self.image, self.width, self.height)
 
     def make_renditions(self):
         for field, longest_side in RENDITIONS.items():

@@ -1,6 +1,6 @@
 """Public pages of institutions, spokespeople and partnerships, with their published releases."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from partners.models import Institution, MediaContact, Partnership, Person
@@ -22,7 +22,7 @@ def institution_detail(request, slug):
             "sites",
             "stock_listings",
             "social_profiles",
-            "member_of",
+            Prefetch("member_of", queryset=Institution.objects.prefetch_related("stock_listings")),
             "members",
             "partnerships",
             Prefetch(
@@ -54,8 +54,16 @@ def institution_detail(request, slug):
     )
 
 
+def public_people():
+    """People the public may know of: quoted in a public release, or a public media contact.
+    Someone quoted only in a draft (a future appointment, say) stays unknown."""
+    quoted = Q(quotes__release__in=PressRelease.objects.published())
+    contact = Q(media_contacts__is_public=True)
+    return Person.objects.filter(pk__in=Person.objects.filter(quoted | contact).values("pk"))
+
+
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.select_related("institution"), slug=slug)
+    person = get_object_or_404(public_people().select_related("institution"), slug=slug)
     quotes = (
         Quote.objects.filter(person=person, release__in=PressRelease.objects.published())
         .select_related("release")

@@ -50,7 +50,9 @@ def organization(institution, request, *, full=False):
 def news_article(release, request):
     url = request.build_absolute_uri(release.get_absolute_url())
     issuers = [organization(institution, request) for institution in release.issuers.all()]
-    images = [request.build_absolute_uri(image.web.url) for image in release.images.all()]
+    images = [
+        request.build_absolute_uri(image.web_or_original.url) for image in release.images.all()
+    ]
     if not images:
         images = [org["logo"] for org in issuers if "logo" in org]
     with translation.override(release.display_language):
@@ -60,7 +62,7 @@ def news_article(release, request):
             "headline": release.title[:110],
             "description": release.summary,
             "inLanguage": release.display_language,
-            "datePublished": release.publish_at.isoformat() if release.publish_at else None,
+            "datePublished": release.made_public_at.isoformat() if release.made_public_at else None,
             "dateModified": release.updated_at.isoformat(),
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,

@@ -4,11 +4,10 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from partners.models import Institution, Partnership, Person
+from partners.models import Institution, Partnership
 
 from .models import PressRelease
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from .partner_views import public_people
 
 
 class BilingualSitemap(Sitemap):
@@ -52,9 +51,7 @@ class ReleaseSitemap(BilingualSitemap):
 
     def get_languages_for_item(self, release):
         # Only the languages the release is written in: an untranslated page is no alternate.
-        return [code for code in LANGUAGE_CODES if release.is_translated(code)] or [
-            release.original_language
-        ]
+        return release.translated_languages
 
 
 class InstitutionSitemap(BilingualSitemap):
@@ -64,7 +61,7 @@ class InstitutionSitemap(BilingualSitemap):
 
 class PersonSitemap(BilingualSitemap):
     def items(self):
-        return Person.objects.order_by("slug")
+        return public_people().order_by("slug")
 
 
 class PartnershipSitemap(BilingualSitemap):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 
 from .media import serve_media
 from .sitemaps import SITEMAPS
@@ -25,3 +26,12 @@ urlpatterns += i18n_patterns(
     path("", include("newsroom.public_urls")),
     prefix_default_language=True,
 )
+
+
+def page_not_found(request, exception):
+    # Tells the context processor not to offer this missing page in the other language.
+    request.is_error_page = True
+    return defaults.page_not_found(request, exception)
+
+
+handler404 = page_not_found

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -39,7 +39,7 @@ def release_list(request):
         raise Http404
     filters = form.filters() if form.is_bound else {}
     releases = PressRelease.objects.published().filtered(**filters).for_display()
-    page = Paginator(releases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = get_page_or_404(Paginator(releases, PAGE_SIZE), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -53,6 +53,18 @@ def release_list(request):
             "alternates": list_alternates(request, filters),
         },
     )
+
+
+def get_page_or_404(paginator, number):
+    """Page ``number``; the first page when it is not a number, 404 past the last page."""
+    try:
+        number = int(number or 1)
+    except ValueError:
+        number = 1
+    try:
+        return paginator.page(max(number, 1))
+    except EmptyPage:
+        raise Http404 from None
 
 
 def list_alternates(request, filters):
@@ -97,6 +109,10 @@ def release_detail(request, slug):
             "release": release,
             "related": related,
             "alternates": [(code, release.get_absolute_url(code)) for code in LANGUAGE_CODES],
+            # hreflang only for the languages it is written in (the switch offers both).
+            "hreflangs": [
+                (code, release.get_absolute_url(code)) for code in release.translated_languages
+            ],
             "shown_in_other_language": not release.is_translated(language),
             "jsonld": seo.to_script(seo.news_article(release, request)),
         },
@@ -129,7 +145,7 @@ def robots_txt(request):
 def news_sitemap(request):
     """Google News sitemap: releases published in the last two days, in each language."""
     since = timezone.now() - timedelta(days=2)
-    releases = PressRelease.objects.published().filter(publish_at__gte=since)
+    releases = PressRelease.objects.published().public_since(since)
     entries = []
     for release in releases:
         for code in LANGUAGE_CODES:
@@ -140,7 +156,7 @@ def news_sitemap(request):
                             "loc": request.build_absolute_uri(release.get_absolute_url(code)),
                             "language": code,
                             "title": release.title,
-                            "published": release.publish_at,
+                            "published": release.made_public_at,
                         }
                     )
     with translation.override(settings.LANGUAGE_CODE):

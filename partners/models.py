@@ -1,5 +1,7 @@
 """Institutions that issue releases, the people who speak for them, and their partnerships."""
 
+from html import unescape
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
@@ -62,7 +64,7 @@ class Institution(models.Model):
 
     @property
     def boilerplate_text(self):
-        return strip_tags(self.boilerplate or "").strip()
+        return unescape(strip_tags(self.boilerplate or "")).strip()
 
     @property
     def website_label(self):

@@ -5,6 +5,7 @@ sanitising, and sanitising happens in ``pre_save``: whatever path writes the mod
 loader, importer, shell), a ``<script>`` or ``onerror=`` never reaches the database.
 """
 
+from django.db.models.query_utils import DeferredAttribute
 from django_prose_editor.fields import ProseEditorField, create_sanitizer
 
 EDITOR_EXTENSIONS = {
@@ -39,5 +40,9 @@ class RichTextField(ProseEditorField):
         value = getattr(model_instance, self.attname)
         if value:
             value = sanitize_html(value)
-            setattr(model_instance, self.attname, value)
+            # Write back only through a plain attribute (``body_fr``). The untranslated ``body``
+            # is modeltranslation's descriptor: setting it would copy the fallback value into
+            # the active language's field.
+            if isinstance(getattr(type(model_instance), self.attname, None), DeferredAttribute):
+                setattr(model_instance, self.attname, value)
         return value

@@ -76,16 +76,18 @@ def test_unknown_feed_scope_is_404(client, url):
 
 def test_unpublished_releases_never_in_feeds(client, make_release):
     soon = timezone.now() + timezone.timedelta(hours=1)
-    make_release(status="draft", title_fr="Brouillon secret")
-    make_release(publish_at=soon, title_fr="Programmé secret")
-    make_release(embargo_until=soon, title_fr="Embargo secret")
-    for urls in FEEDS.values():
-        for url in urls:
-            assert b"secret" not in client.get(url).content
-    assert b"secret" not in client.get("/fr/institutions/acme/flux/rss/").content
+    make_release(status="draft", title_fr="Brouillon secret", title_en="Draft secret")
+    make_release(publish_at=soon, title_fr="Programmé secret", title_en="Scheduled secret")
+    make_release(embargo_until=soon, title_fr="Embargo secret", title_en="Embargoed secret")
+    make_release(status="withdrawn", title_fr="Retiré secret", title_en="Withdrawn secret")
+    urls = [*FEEDS["fr"], *FEEDS["en"], "/fr/institutions/acme/flux/rss/"]
+    for url in [*urls, "/en/institutions/acme/feeds/atom/"]:
+        assert b"secret" not in client.get(url).content, url
 
 
 def validate_sitemap(content):
+    """sitemap.xsd imports news.xsd and xhtml-link.xsd and checks other namespaces strictly:
+    a news sitemap's <news:news> blocks are validated too."""
     schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "sitemap.xsd")))
     document = etree.fromstring(content)
     schema.assertValid(document)
@@ -154,6 +156,31 @@ def test_news_sitemap_has_the_last_two_days(client, make_release, institution):
     languages = document.xpath("//n:language/text()", namespaces=news)
     assert sorted(languages) == ["en", "fr"]
     assert recent.pk and old.pk
+
+
+def test_release_whose_embargo_just_lifted_is_news(client, make_release):
+    now = timezone.now()
+    release = make_release(
+        publish_at=now - timezone.timedelta(days=3),
+        embargo_until=now - timezone.timedelta(minutes=30),
+        title_fr="Embargo levé",
+        title_en="Embargo lifted",
+    )
+    document = validate_sitemap(client.get("/news-sitemap.xml").content)
+    news = {"n": "http://www.google.com/schemas/sitemap-news/0.9"}
+    assert sorted(document.xpath("//n:title/text()", namespaces=news)) == [
+        "Embargo levé",
+        "Embargo lifted",
+    ]
+    (entry,) = parse_feed(client, "/en/feeds/atom/").entries
+    lifted = release.embargo_until.utctimetuple()
+    assert entry.published_parsed[:5] == lifted[:5]
+
+
+def test_institution_feed_links_to_its_page(client, demo_release):
+    feed = parse_feed(client, "/en/institutions/paris-saclay-cancer-cluster/feeds/rss/")
+    assert feed.feed.link == "http://testserver/en/institutions/paris-saclay-cancer-cluster/"
+    assert client.get("/en/institutions/paris-saclay-cancer-cluster/").status_code == 200
 
 
 def test_robots_txt(client):

@@ -285,8 +285,10 @@ def test_pagination(client, make_release):
     assert "Page 1 sur 2" in page(client, "/fr/communiques/")
     second = page(client, "/fr/communiques/?page=2")
     assert len(re.findall(r'class="release-card"', second)) == 5
-    assert page(client, "/fr/communiques/?page=999")  # out of range: last page, not an error
-    assert page(client, "/fr/communiques/?page=abc")
+    assert client.get("/fr/communiques/?page=999").status_code == 404  # past the last page
+    for not_a_number in ("abc", "-1", "0", "1e9999", "%00"):
+        html = page(client, f"/fr/communiques/?page={not_a_number}")
+        assert "Page 1 sur 2" in html
 
 
 def test_dates_localised(client, demo_release):

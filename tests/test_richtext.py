@@ -71,3 +71,20 @@ def test_boilerplate_and_description_are_sanitised_on_save():
     assert institution.boilerplate_fr == "<p>À propos</p>"
     assert institution.boilerplate_en == "<p>About</p>"
     assert partnership.description_fr == "<p>ok</p>"
+
+
+@pytest.mark.django_db
+def test_saving_with_english_active_does_not_copy_french_into_english():
+    from django.utils import translation
+
+    institution = Institution.objects.create(kind="company", name_fr="X", slug="x")
+    with translation.override("en"):
+        institution.boilerplate_fr = "<p>Seulement en français</p>"
+        institution.save()
+    institution.refresh_from_db()
+    assert institution.boilerplate_en in (None, "")
+    release = PressRelease.objects.create(title_fr="T", body_fr="<p>fr</p>")
+    with translation.override("en"):
+        release.save()
+    release.refresh_from_db()
+    assert release.body_en in (None, "")

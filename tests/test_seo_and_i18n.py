@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import override_settings
 from django.urls import path
-from django.utils import translation
+from django.utils import timezone, translation
 
 from newsroom.models import ReleaseIssuer
 from partners.models import Institution
@@ -186,3 +186,76 @@ def test_custom_500_in_both_languages(client):
     assert response.status_code == 500
     assert "Erreur du serveur" in response.text and "Server error" in response.text
     assert "boom" not in response.text
+
+
+def hreflangs(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_untranslated_release_announces_only_its_language(client, make_release):
+    release = make_release(title_fr="", title_en="English only", original_language="en")
+    english = f"http://testserver{release.get_absolute_url('en')}"
+    html = client.get(release.get_absolute_url("fr")).text
+    assert hreflangs(html) == {"en": english, "x-default": english}
+    # The language switch still offers both.
+    assert f'href="{release.get_absolute_url("en")}" hreflang="en"' in html
+
+
+def test_canonical_keeps_the_filters(client, demo_release):
+    html = client.get("/fr/communiques/?institution=sanofi").text
+    assert (
+        '<link rel="canonical" href="http://testserver/fr/communiques/?institution=sanofi">' in html
+    )
+    assert hreflangs(html)["en"] == "http://testserver/en/press-releases/?institution=sanofi"
+
+
+def test_error_pages_announce_no_alternates_and_switch_to_homes(client):
+    html = client.get("/en/press-releases/missing/").text
+    assert 'rel="canonical"' not in html and not hreflangs(html)
+    assert '<meta name="robots" content="noindex">' in html
+    assert '<a href="/fr/" hreflang="fr" lang="fr">' in html
+
+
+def test_fallback_text_is_marked_with_its_language(client, make_release, institution):
+    release = make_release(
+        title_fr="Titre",
+        title_en="Title",
+        body_fr="<p>Texte</p>",
+        body_en="<p>Text</p>",
+        subtitle_fr="Sous-titre seulement en français",
+        dateline_fr="Paris, France",
+    )
+    institution.boilerplate_fr = "<p>Présentation en français</p>"
+    institution.save()
+    html = client.get(release.get_absolute_url("en")).text
+    assert '<div class="release-text" lang="en">' in html
+    assert '<p class="subtitle" lang="fr">Sous-titre seulement en français</p>' in html
+    assert '<span class="place" lang="fr">Paris, France</span>' in html
+    assert '<div lang="fr"><p>Présentation en français</p></div>' in html
+    assert '<h2 id="images-title">' not in html  # no images: no section
+
+
+def test_english_media_kit_uses_english_quotation_marks(client, demo_release):
+    import io
+    import zipfile
+
+    response = client.get(demo_release.get_absolute_url("en") + "media-kit/")
+    text = zipfile.ZipFile(io.BytesIO(response.content)).read(f"{demo_release.slug_en}.txt")
+    assert "“The extension of our collaboration" in text.decode()
+    assert "«" not in text.decode()
+
+
+def test_plain_text_boilerplate_decodes_entities(institution):
+    institution.boilerplate_fr = "<p>R&amp;D &lt;oncologie&gt;&nbsp;: 4&nbsp;100</p>"
+    institution.save()
+    with translation.override("fr"):
+        assert institution.boilerplate_text == "R&D <oncologie>\xa0: 4\xa0100"
+
+
+def test_embargoed_release_dated_when_the_embargo_lifted(client, make_release):
+    now = timezone.now()
+    release = make_release(
+        publish_at=now - timezone.timedelta(days=2), embargo_until=now - timezone.timedelta(hours=1)
+    )
+    html = client.get(release.get_absolute_url("fr")).text
+    assert jsonld(html)["datePublished"] == release.embargo_until.isoformat()

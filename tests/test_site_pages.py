@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsroom.models import PressRelease, Quote, ReleaseIssuer, Topic
+from newsroom.models import PressRelease, Quote, ReleaseImage, ReleaseIssuer, Topic
 from partners.models import Institution, MediaContact, Person
 from tests.helpers import add_image
 
@@ -70,8 +70,11 @@ def test_filter_options_never_reveal_unpublished_releases(client, make_release):
     Institution.objects.create(kind="company", name_fr="Secrète", slug="secrete")
     draft = make_release(status="draft", release_date="2031-01-01")
     ReleaseIssuer.objects.create(release=draft, institution=Institution.objects.get(slug="secrete"))
+    draft.topics.add(Topic.objects.create(name_fr="Rachat de Secrète"))
     html = get(client, "/fr/communiques/")
     assert "Secrète" not in html and "2031" not in html
+    get(client, "/fr/communiques/?topic=rachat-de-secrete", status=404)
+    get(client, "/fr/themes/rachat-de-secrete/flux/rss/", status=404)
 
 
 def test_pagination_keeps_filters(client, make_release):
@@ -81,12 +84,26 @@ def test_pagination_keeps_filters(client, make_release):
     assert 'href="?institution=acme&amp;page=2"' in html
 
 
-def test_release_list_has_thumbnails_and_logos(client, make_release):
+def test_release_list_has_thumbnails_and_logos(client, demo_release, make_release):
     release = make_release()
     image = add_image(release, size=(1200, 800))
     html = get(client, "/fr/communiques/")
     assert f'src="{image.thumbnail.url}"' in html
     assert 'width="480" height="320"' in html
+    for slug in ("sanofi", "gustave-roussy"):
+        logo = Institution.objects.get(slug=slug).logo.url
+        assert f'<img src="{logo}" alt="" width="20" height="20"> ' in html
+
+
+def test_image_without_renditions_falls_back_to_the_original(client, make_release):
+    release = make_release()
+    image = add_image(release, size=(800, 600))
+    ReleaseImage.objects.filter(pk=image.pk).update(thumbnail="", web="")
+    html = get(client, release.get_absolute_url("fr"))
+    assert (
+        f'<img src="{image.image.url}" alt="Une photo" lang="fr" width="800" height="600"' in html
+    )
+    assert f'src="{image.image.url}"' in get(client, "/fr/communiques/")
 
 
 def test_release_page_images_downloads_attachments_reference_related(client, make_release):
@@ -103,7 +120,9 @@ def test_release_page_images_downloads_attachments_reference_related(client, mak
     related = make_release(title_fr="Un autre communiqué d’Acme")
     make_release(status="draft", title_fr="Brouillon lié")
     html = get(client, release.get_absolute_url("fr"))
-    assert f'<img src="{image.web.url}" alt="Une photo" width="1600" height="1067"' in html
+    assert (
+        f'<img src="{image.web.url}" alt="Une photo" lang="fr" width="1600" height="1067"' in html
+    )
     for url in (image.thumbnail.url, image.web.url, image.image.url):
         assert f'href="{url}?download"' in html
     assert "Une équipe" in html and "© Gustave Roussy / P. Dupont" in html
@@ -166,6 +185,25 @@ def test_institution_page(client, demo_release, make_release):
     assert "EURONEXT: SAN" in sanofi and "NASDAQ: SNY" in sanofi
     assert "Jacques Volckmann" in sanofi
     get(client, "/fr/institutions/inconnue/", status=404)
+
+
+def test_people_known_only_from_drafts_or_internal_contacts_stay_hidden(
+    client, demo_release, make_release, institution
+):
+    future = Person.objects.create(first_name="Future", last_name="Boss", slug="future-boss")
+    Quote.objects.create(release=make_release(status="draft"), person=future, text_fr="Bientôt")
+    internal = Person.objects.create(first_name="In", last_name="Ternal", slug="internal")
+    MediaContact.objects.create(
+        institution=institution, person=internal, email="i@x.org", is_public=False
+    )
+    public = Person.objects.create(first_name="Press", last_name="Officer", slug="press-officer")
+    MediaContact.objects.create(institution=institution, person=public, email="p@x.org")
+    for slug in ("future-boss", "internal"):
+        get(client, f"/fr/porte-parole/{slug}/", status=404)
+    assert "Aucune citation" in get(client, "/fr/porte-parole/press-officer/")
+    sitemap = get(client, "/sitemap.xml")
+    assert "future-boss" not in sitemap and "internal" not in sitemap
+    assert "press-officer" in sitemap
 
 
 def test_spokesperson_page_lists_published_quotes_only(client, demo_release, make_release):
@@ -241,6 +279,9 @@ def test_vcard_of_a_person_uses_their_structured_name(client, demo_release):
 
 QUERY_PAGES = [
     "/fr/",
+    "/fr/communiques/acme-release/",
+    "/en/press-releases/acme-release/media-kit/",
+    "/en/topics/oncology/feeds/rss/",
     "/en/press-releases/",
     "/fr/communiques/?institution=acme&year=2026",
     "/fr/institutions/acme/",
@@ -264,13 +305,26 @@ def test_query_count_is_the_same_with_3_or_300_releases(
     )
     project = demo_release.research_projects.first()
 
+    oncology = Topic.objects.get(slug_en="oncology")
+    featured = make_release(slug_fr="acme-release", slug_en="acme-release")
+    featured.topics.add(oncology)
+
     def add(count):
-        for _ in range(count):
+        for n in range(count):
             release = make_release()
             add_quote = Quote(release=release, person=speaker, text_fr="Citation")
             add_quote.save()
             release.research_projects.add(project)
+            release.topics.add(oncology)
             MediaContact.objects.create(institution=institution, name="P", email="p@x.org")
+            if n % 50 == 0:  # a few more clusters, each with a listing
+                cluster = Institution.objects.create(
+                    kind="research_cluster", name_fr=f"Cluster {n}", slug=f"cluster-{n}-{count}"
+                )
+                cluster.stock_listings.create(exchange="EURONEXT", ticker=f"C{n}X{count}")
+                institution.member_of.add(cluster)
+                add_quote.speaker_title_fr = "Titre"
+                add_quote.save()
 
     add(2)
     client.get(url)
@@ -279,5 +333,5 @@ def test_query_count_is_the_same_with_3_or_300_releases(
     add(298)
     with django_assert_num_queries(len(small)):
         assert client.get(url).status_code == 200
-    assert PressRelease.objects.count() == 301
+    assert PressRelease.objects.count() == 302
     assert timezone.now()
