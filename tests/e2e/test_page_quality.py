@@ -27,26 +27,53 @@ PAGE_TYPES = {
     "partnership": "/fr/partenariats/sanofi-gustave-roussy-oncologie/",
     "contacts": "/fr/contacts-presse/",
     "not-found": "/en/press-releases/missing/",
+    "release-untranslated": "release-untranslated:en",
+    "list-page-2": "/fr/communiques/?page=2",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def archive(site):
+    """A French-only release (shown on /en/ with a notice) and enough releases for two pages."""
+    from django.utils import timezone
+
+    from newsroom.models import PressRelease, ReleaseIssuer
+    from partners.models import Institution
+
+    sanofi = Institution.objects.get(slug="sanofi")
+    for n in range(21):
+        release = PressRelease.objects.create(
+            title_fr=f"Communiqué d’archive {n}",
+            slug_fr="non-traduit" if n == 0 else None,
+            body_fr="<p>Seulement en français.</p>",
+            status="published",
+            publish_at=timezone.now() - timezone.timedelta(days=n + 1),
+        )
+        ReleaseIssuer.objects.create(release=release, institution=sanofi)
+    return site
 
 
 def resolve(path):
     from newsroom.models import PressRelease
 
     if path.startswith("release:"):
-        return PressRelease.objects.get().get_absolute_url(path.split(":")[1])
+        return PressRelease.objects.get(slug_fr__startswith="sanofi").get_absolute_url(
+            path.split(":")[1]
+        )
+    if path.startswith("release-untranslated:"):
+        return PressRelease.objects.get(slug_fr="non-traduit").get_absolute_url("en")
     return path
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
-def test_no_accessibility_violation(site, page, name):
-    page.goto(site + resolve(PAGE_TYPES[name]))
+def test_no_accessibility_violation(archive, page, name):
+    page.goto(archive + resolve(PAGE_TYPES[name]))
     results = Axe().run(page, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_every_page_type_is_valid_html(site, tmp_path):
+def test_every_page_type_is_valid_html(archive, tmp_path):
     require(shutil.which("java"), "Java (for the Nu Html Checker)")
     require(VNU.exists(), f"{VNU} (npm ci)")
     from django.test import Client
@@ -59,6 +86,8 @@ def test_every_page_type_is_valid_html(site, tmp_path):
         file = tmp_path / f"{name}.html"
         file.write_bytes(response.content)
         files.append(str(file))
+    # The server-error page is static (it must render when nothing else does).
+    files.append(str(Path(__file__).resolve().parents[2] / "templates" / "500.html"))
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *files],
         capture_output=True,
