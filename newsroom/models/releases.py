@@ -18,8 +18,8 @@ from partners.models import Institution, MediaContact, Ordered, Person, Research
 from partners.richtext import RichTextField, sanitize_html
 from partners.validators import validate_attachment, validate_image
 
-from .images import RENDITIONS, make_rendition, rendition_name
-from .slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
+from ..images import RENDITIONS, make_rendition, rendition_name
+from ..slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 
