@@ -28,11 +28,17 @@ class ReleaseFilterForm(forms.Form):
     )
     year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label=_("Year"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        visible = PressRelease.objects.visible_to(user)
+        # Options come only from what this viewer may read: a draft must not reveal its issuer.
+        self.fields["institution"].queryset = Institution.objects.filter(
+            pk__in=visible.values("issuers")
+        )
+        self.fields["topic"].queryset = Topic.objects.filter(pk__in=visible.values("topics"))
         # Topic slugs are translated: /fr/…?topic=oncologie, /en/…?topic=oncology.
         self.fields["topic"].to_field_name = f"slug_{translation.get_language()}"
-        years = PressRelease.objects.published().dates("release_date", "year", order="DESC")
+        years = visible.dates("release_date", "year", order="DESC")
         self.fields["year"].choices = [("", _("All years"))] + [
             (str(day.year), str(day.year)) for day in years
         ]

@@ -1,8 +1,9 @@
 """The media gate: uploaded files are served only when what they belong to is public.
 
-Logos of institutions are public; images, renditions and attachments only while their release
-is (``PressRelease.objects.published()``, the one visibility rule). Staff see everything, for
-previews. Attachments are always served as downloads, never rendered in the site's origin.
+Logos of institutions are public; images, renditions and attachments only to whom their release
+is visible (``PressRelease.objects.visible_to``, the one visibility rule: staff for previews,
+accredited journalists under embargo). Files have random names; attachments are always served
+as downloads, never rendered in the site's origin.
 """
 
 import mimetypes
@@ -17,8 +18,8 @@ from partners.models import Institution
 from .models import Attachment, PressRelease, ReleaseImage
 
 
-def is_public_file(name):
-    published = PressRelease.objects.published()
+def may_see_file(name, user):
+    published = PressRelease.objects.visible_to(user)
     if name.startswith("logos/"):
         return Institution.objects.filter(logo=name).exists()
     if name.startswith(("releases/images/", "releases/renditions/")):
@@ -36,7 +37,7 @@ def serve_media(request, path):
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith("..") or name != path:
         raise Http404
-    if not (request.user.is_staff or is_public_file(name)):
+    if not may_see_file(name, request.user):
         # 404, not 403: the existence of an unpublished file is not revealed.
         raise Http404
     if not default_storage.exists(name):

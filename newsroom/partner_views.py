@@ -11,8 +11,8 @@ from .models import PressRelease, Quote
 RELEASES_SHOWN = 10
 
 
-def published_releases():
-    return PressRelease.objects.published().for_display()
+def visible_releases(user):
+    return PressRelease.objects.visible_to(user).for_display()
 
 
 def institution_detail(request, slug):
@@ -42,7 +42,7 @@ def institution_detail(request, slug):
         ),
         slug=slug,
     )
-    releases = published_releases().filter(issuers=institution)[:RELEASES_SHOWN]
+    releases = visible_releases(request.user).filter(issuers=institution)[:RELEASES_SHOWN]
     return render(
         request,
         "partners/institution_detail.html",
@@ -65,7 +65,9 @@ def public_people():
 def person_detail(request, slug):
     person = get_object_or_404(public_people().select_related("institution"), slug=slug)
     quotes = (
-        Quote.objects.filter(person=person, release__in=PressRelease.objects.published())
+        Quote.objects.filter(
+            person=person, release__in=PressRelease.objects.visible_to(request.user)
+        )
         .select_related("release")
         .order_by("-release__release_date", "order")
     )
@@ -77,7 +79,7 @@ def partnership_detail(request, slug):
         Partnership.objects.prefetch_related("institutions", "milestones", "research_projects"),
         slug=slug,
     )
-    releases = published_releases().filter(
+    releases = visible_releases(request.user).filter(
         pk__in=PressRelease.objects.filter(research_projects__partnership=partnership).values("pk")
     )[:RELEASES_SHOWN]
     return render(

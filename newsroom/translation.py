@@ -31,3 +31,8 @@ class ReleaseImageTranslation(TranslationOptions):
 @register(models.Attachment)
 class AttachmentTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(models.Correction)
+class CorrectionTranslation(TranslationOptions):
+    fields = ("note",)

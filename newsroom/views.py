@@ -17,7 +17,13 @@ from partners.models import Institution
 from . import seo
 from .filters import ReleaseFilterForm
 from .media_kit import build_media_kit
-from .models import PressRelease, detail_prefetches
+from .models import (
+    EmbargoedView,
+    PressRelease,
+    ReleaseStatus,
+    detail_prefetches,
+    is_accredited,
+)
 
 PAGE_SIZE = 20
 HOME_SIZE = 5
@@ -25,7 +31,7 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def home(request):
-    releases = PressRelease.objects.published().for_display()[:HOME_SIZE]
+    releases = PressRelease.objects.visible_to(request.user).for_display()[:HOME_SIZE]
     institutions = Institution.objects.order_by("name")
     return render(
         request, "newsroom/home.html", {"releases": releases, "institutions": institutions}
@@ -33,12 +39,12 @@ def home(request):
 
 
 def release_list(request):
-    form = ReleaseFilterForm(request.GET or None)
+    form = ReleaseFilterForm(request.GET or None, user=request.user)
     if form.is_bound and not form.is_valid():
         # A mistyped or stale filter in a shared URL: nothing to show, and nothing to guess.
         raise Http404
     filters = form.filters() if form.is_bound else {}
-    releases = PressRelease.objects.published().filtered(**filters).for_display()
+    releases = PressRelease.objects.visible_to(request.user).filtered(**filters).for_display()
     page = get_page_or_404(Paginator(releases, PAGE_SIZE), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -80,28 +86,41 @@ def list_alternates(request, filters):
     return alternates
 
 
-def find_published(slug, language):
-    """The published release whose slug in ``language`` (or, untranslated, in any) is ``slug``.
+class Withdrawn(Exception):
+    def __init__(self, release):
+        self.release = release
 
-    Returns (release, canonical_slug); ``None`` when there is none.
-    """
-    published = PressRelease.objects.published()
-    release = published.filter(**{f"slug_{language}": slug}).first()
+
+def find_visible(slug, language, user):
+    """The release this viewer may read whose slug in ``language`` (or, untranslated, in
+    any) is ``slug``: (release, canonical slug). 404 when there is none (existence is not
+    revealed); ``Withdrawn`` when it was public and has been withdrawn."""
+    visible = PressRelease.objects.visible_to(user)
+    match = Q(slug_fr=slug) | Q(slug_en=slug)
+    release = visible.filter(**{f"slug_{language}": slug}).first() or visible.filter(match).first()
     if release is None:
-        release = published.filter(Q(slug_fr=slug) | Q(slug_en=slug)).first()
-    if release is None:
+        withdrawn = PressRelease.objects.filter(match, status=ReleaseStatus.WITHDRAWN).first()
+        if withdrawn and withdrawn.was_public:
+            raise Withdrawn(withdrawn)
         raise Http404
     return release, release.slug_for(language)
 
 
 def release_detail(request, slug):
     language = translation.get_language()
-    release, canonical = find_published(slug, language)
+    try:
+        release, canonical = find_visible(slug, language, request.user)
+    except Withdrawn as gone:
+        return render(
+            request, "newsroom/release_withdrawn.html", {"release": gone.release}, status=410
+        )
     if slug != canonical:
         # The other language's slug: send readers (and search engines) to this language's URL.
         return redirect(release.get_absolute_url(language), permanent=True)
     prefetch_related_objects([release], *detail_prefetches())
-    related = PressRelease.objects.published().related_to(release).for_display()
+    if release.is_under_embargo and is_accredited(request.user):
+        EmbargoedView.objects.create(journalist=request.user.journalist, release=release)
+    related = PressRelease.objects.visible_to(request.user).related_to(release).for_display()
     return render(
         request,
         "newsroom/release_detail.html",
@@ -121,7 +140,10 @@ def release_detail(request, slug):
 
 def release_media_kit(request, slug):
     language = translation.get_language()
-    release, canonical = find_published(slug, language)
+    try:
+        release, canonical = find_visible(slug, language, request.user)
+    except Withdrawn:
+        raise Http404 from None
     if slug != canonical:
         raise Http404
     prefetch_related_objects([release], *detail_prefetches())

@@ -2,6 +2,7 @@
 
 from html import unescape
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
@@ -34,6 +35,13 @@ class Institution(models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_image])
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="institutions",
+        verbose_name=_("communications staff"),
+        help_text=_("Editors who write this institution's releases."),
+    )
     member_of = models.ManyToManyField(
         "self",
         symmetrical=False,

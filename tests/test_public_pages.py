@@ -255,7 +255,7 @@ def test_release_page_query_count_does_not_grow(client, demo_release, django_ass
     add_related(1)
     url = demo_release.get_absolute_url("fr")
     client.get(url)  # warm up (session, content types)
-    with django_assert_num_queries(15) as captured:
+    with django_assert_num_queries(17) as captured:
         client.get(url)
     add_related(5)
     add_quotes(demo_release, 10)

@@ -1,5 +1,6 @@
 """The press-release app's models, one module per concern."""
 
+from .journalists import EmbargoedView, Journalist
 from .releases import (
     Attachment,
     PressRelease,
@@ -11,12 +12,17 @@ from .releases import (
     ReleaseStatus,
     Topic,
     detail_prefetches,
+    is_accredited,
     list_prefetches,
     validate_doi,
 )
+from .workflow import Correction, ReleaseTransition
 
 __all__ = [
     "Attachment",
+    "Correction",
+    "EmbargoedView",
+    "Journalist",
     "PressRelease",
     "PressReleaseQuerySet",
     "Quote",
@@ -24,8 +30,10 @@ __all__ = [
     "ReleaseImage",
     "ReleaseIssuer",
     "ReleaseStatus",
+    "ReleaseTransition",
     "Topic",
     "detail_prefetches",
+    "is_accredited",
     "list_prefetches",
     "validate_doi",  # referenced by migration 0001
 ]

@@ -7,6 +7,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,6 +21,14 @@ from partners.validators import validate_attachment, validate_image
 
 from ..images import RENDITIONS, make_rendition, rendition_name
 from ..slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
+from ..snapshots import FrozenInstitution
+
+
+def is_accredited(user):
+    """An approved journalist (see newsroom.models.journalists)."""
+    journalist = getattr(user, "journalist", None)
+    return bool(journalist and journalist.is_approved)
+
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -88,6 +97,38 @@ class PressReleaseQuerySet(models.QuerySet):
             status=ReleaseStatus.PUBLISHED,
             publish_at__lte=now,
         ).filter(models.Q(embargo_until__isnull=True) | models.Q(embargo_until__lte=now))
+
+    def under_embargo(self, now=None):
+        """Released to accredited journalists, not yet to the public."""
+        now = now or timezone.now()
+        return self.filter(
+            status=ReleaseStatus.PUBLISHED, publish_at__lte=now, embargo_until__gt=now
+        )
+
+    def editable_by(self, user):
+        """What this staff member may open in the back office: everything for publishers and
+        administrators, the releases of their own institutions for editors."""
+        if user.is_superuser or user.has_perm("newsroom.publish_pressrelease"):
+            return self.all()
+        return self.filter(pk__in=PressRelease.objects.filter(issuers__staff=user).values("pk"))
+
+    def visible_to(self, user=None, now=None):
+        """THE visibility rule: which releases this viewer may read at ``now``.
+
+        Anonymous readers: published and out of embargo. Accredited journalists: also those
+        under embargo. Staff: also what they may edit (drafts, for previews). Computed at query
+        time, so a scheduled release appears at its minute without any job running.
+        """
+        now = now or timezone.now()
+        public = self.published(now)
+        if user is None or not user.is_authenticated:
+            return public
+        if user.is_staff:
+            editable = PressRelease.objects.editable_by(user).values("pk")
+            return self.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable))
+        if is_accredited(user):
+            return public | self.under_embargo(now)
+        return public
 
     def public_since(self, moment):
         """Releases that became public at or after ``moment``: published then, or whose
@@ -169,9 +210,28 @@ class PressRelease(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     publish_at = models.DateTimeField(
-        _("publish at"), null=True, blank=True, help_text=_("A future time schedules the release.")
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("Paris time (Europe/Paris). A future time schedules the release."),
     )
-    embargo_until = models.DateTimeField(_("embargo until"), null=True, blank=True)
+    embargo_until = models.DateTimeField(
+        _("embargo until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Paris time (Europe/Paris). Until then only accredited journalists see the release."
+        ),
+    )
+
+    original_only = models.BooleanField(
+        _("publish in the original language only"),
+        default=False,
+        help_text=_("Tick to publish before the translation is ready."),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    # Optimistic locking: each save increments it; a form opened on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     journal = models.CharField(_("journal"), max_length=200, blank=True)
     doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[validate_doi])
@@ -202,6 +262,11 @@ class PressRelease(models.Model):
         ordering = ["-release_date", "-publish_at", "-pk"]
         verbose_name = _("press release")
         verbose_name_plural = _("press releases")
+        permissions = [
+            ("approve_pressrelease", _("Can approve press releases")),
+            ("publish_pressrelease", _("Can publish and schedule press releases")),
+            ("withdraw_pressrelease", _("Can withdraw press releases")),
+        ]
         indexes = [models.Index(fields=["status", "publish_at"], name="release_visibility")]
         constraints = [
             *unique_per_language("release"),
@@ -264,17 +329,34 @@ class PressRelease(models.Model):
             self, f"slug_{self.original_language}"
         )
 
+    def shown_issuers(self):
+        """The issuers, each frozen as it stood on publication when it was (snapshots.py)."""
+        snapshots = {row.institution_id: row.snapshot for row in self.releaseissuer_set.all()}
+        return [
+            FrozenInstitution(institution, snapshots[institution.pk])
+            if snapshots.get(institution.pk)
+            else institution
+            for institution in self.issuers.all()
+        ]
+
     def contacts_by_issuer(self):
         """[(institution, contacts)]: every issuer as an equal, each with its contacts.
 
-        The release's own contacts come first; an issuer none of them belongs to shows its
-        public contacts. Uses ``detail_prefetches()`` data only.
+        Frozen issuers show the contacts of their snapshot. Otherwise the release's own
+        contacts come first; an issuer none of them belongs to shows its public contacts.
+        Uses ``detail_prefetches()`` data only.
         """
         listed = self.public_contacts
         groups = []
-        for institution in self.issuers.all():
+        for institution in self.shown_issuers():
             own = [c for c in listed if c.institution_id == institution.pk]
-            groups.append((institution, own or institution.public_contacts))
+            frozen = hasattr(institution, "frozen_boilerplate")
+            groups.append(
+                (
+                    institution,
+                    institution.public_contacts if frozen else own or institution.public_contacts,
+                )
+            )
         issuer_ids = {institution.pk for institution, _contacts in groups}
         others = {}
         for contact in listed:
@@ -292,6 +374,28 @@ class PressRelease(models.Model):
         return bool(getattr(self, f"title_{language}", "")) and bool(
             getattr(self, f"body_{language}", "") or not original_body
         )
+
+    @property
+    def is_under_embargo(self):
+        return bool(self.embargo_until and self.embargo_until > timezone.now())
+
+    def missing_translations(self):
+        """Fields still empty in a language other than the original (blocking publication
+        unless ``original_only``)."""
+        required = ("title", "body")
+        return [
+            f"{field}_{code}"
+            for code in LANGUAGE_CODES
+            if code != self.original_language
+            for field in required
+            if not getattr(self, f"{field}_{code}", None)
+        ]
+
+    @property
+    def was_public(self):
+        """Withdrawn after readers could see it (then its URL answers 410, not 404)."""
+        made_public = self.made_public_at
+        return bool(self.withdrawn_at and made_public and made_public <= self.withdrawn_at)
 
     @property
     def made_public_at(self):
@@ -339,6 +443,8 @@ class ReleaseIssuer(Ordered):
     institution = models.ForeignKey(
         Institution, on_delete=models.PROTECT, verbose_name=_("institution")
     )
+    # The institution as it stood when the release was published (newsroom/snapshots.py).
+    snapshot = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta(Ordered.Meta):
         verbose_name = _("issuing institution")
@@ -556,6 +662,8 @@ def detail_prefetches():
             )
         ),
         "topics",
+        "releaseissuer_set",
+        "corrections",
         models.Prefetch(
             "research_projects", queryset=ResearchProject.objects.select_related("partnership")
         ),

@@ -1,0 +1,47 @@
+"""What happened to a release: workflow transitions and public corrections."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .releases import PressRelease, ReleaseStatus
+
+
+class ReleaseTransition(models.Model):
+    """One workflow step: who moved the release from which status to which, when, and why."""
+
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="transitions")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    from_status = models.CharField(_("from"), max_length=20, choices=ReleaseStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ReleaseStatus.choices)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class Correction(models.Model):
+    """A change to a published release, shown publicly: "Updated on …: …"."""
+
+    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="corrections")
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    note = models.TextField(_("correction note"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return self.note[:80]

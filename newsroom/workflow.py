@@ -1,0 +1,123 @@
+"""The editorial workflow: draft → in review → approved → published (maybe scheduled,
+maybe under embargo) → withdrawn. Each step is a service with a permission check, run in a
+transaction on a locked row, and recorded (who, when, from, to, comment)."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import PressRelease, ReleaseStatus, ReleaseTransition
+from .snapshots import snapshot_institution
+
+S = ReleaseStatus
+
+
+def can_edit(user, release):
+    return PressRelease.objects.editable_by(user).filter(pk=release.pk).exists()
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    sources: tuple
+    target: str
+    permission: str | None  # None: whoever may edit the release
+
+
+ACTIONS = {
+    action.name: action
+    for action in (
+        Action("submit", _("Submit for review"), (S.DRAFT,), S.IN_REVIEW, None),
+        Action("approve", _("Approve"), (S.IN_REVIEW,), S.APPROVED, "approve_pressrelease"),
+        Action("return_to_draft", _("Return to draft"), (S.IN_REVIEW, S.APPROVED), S.DRAFT, None),
+        Action(
+            "publish", _("Publish or schedule"), (S.APPROVED,), S.PUBLISHED, "publish_pressrelease"
+        ),
+        Action("withdraw", _("Withdraw"), (S.PUBLISHED,), S.WITHDRAWN, "withdraw_pressrelease"),
+    )
+}
+
+
+def allowed(user, action, release):
+    if release.status not in action.sources:
+        return False
+    if action.permission and not user.has_perm(f"newsroom.{action.permission}"):
+        return False
+    return can_edit(user, release)
+
+
+def available_actions(user, release):
+    return [action for action in ACTIONS.values() if allowed(user, action, release)]
+
+
+def release_transition(*, release, user, action, comment=""):
+    """Move ``release`` by ``action`` (a name in ACTIONS). Raises PermissionDenied or
+    ValidationError with a message meant for the user; returns the updated release."""
+    step = ACTIONS.get(action)
+    if step is None:
+        raise ValidationError(_("Unknown action."))
+    with transaction.atomic():
+        locked = PressRelease.objects.select_for_update().get(pk=release.pk)
+        if locked.status not in step.sources:
+            raise ValidationError(
+                _("This release is %(status)s: “%(action)s” is not possible now.")
+                % {"status": locked.get_status_display().lower(), "action": step.label}
+            )
+        if not allowed(user, step, locked):
+            raise PermissionDenied(_("You are not allowed to do this."))
+        now = timezone.now()
+        if step.name == "publish":
+            check_publishable(locked)
+            locked.publish_at = locked.publish_at or now
+            freeze_issuers(locked)
+        if step.name == "withdraw":
+            locked.withdrawn_at = now
+        source = locked.status
+        locked.status = step.target
+        locked.version += 1
+        locked.updated_by = user
+        locked.save()
+        ReleaseTransition.objects.create(
+            release=locked, user=user, from_status=source, to_status=step.target, comment=comment
+        )
+    return locked
+
+
+def check_publishable(release):
+    errors = []
+    if not release.issuers.exists():
+        errors.append(_("A release needs at least one issuing institution."))
+    if not getattr(release, f"title_{release.original_language}", None):
+        errors.append(_("The title is missing in the original language."))
+    missing = release.missing_translations()
+    if missing and not release.original_only:
+        errors.append(
+            _(
+                "The translation is incomplete (%(fields)s): complete it, or tick “publish in "
+                "the original language only”."
+            )
+            % {"fields": ", ".join(missing)}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+def freeze_issuers(release):
+    """Keep each issuer's boilerplate, key facts and contacts as they stand on publication:
+    the release's own contacts of that institution, else the institution's public ones."""
+    listed = list(
+        release.contacts.filter(is_public=True)
+        .select_related("person")
+        .order_by("releasecontact__order", "releasecontact__pk")
+    )
+    for issuer in release.releaseissuer_set.select_related("institution"):
+        institution = issuer.institution
+        contacts = [c for c in listed if c.institution_id == institution.pk] or list(
+            institution.media_contacts.filter(is_public=True).select_related("person")
+        )
+        issuer.snapshot = snapshot_institution(institution, contacts)
+        issuer.save(update_fields=["snapshot"])
