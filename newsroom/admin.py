@@ -1,4 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -6,7 +10,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from . import models
+from . import models, workflow
+from .forms import ReleaseAdminForm
 
 
 class SelectRelatedInline:
@@ -28,6 +33,14 @@ class IssuerInline(SelectRelatedInline, admin.TabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         # min_num alone only shows an empty row; validate_min makes an issuer mandatory.
         return super().get_formset(request, obj, validate_min=True, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "institution" and not request.user.has_perm(
+            "newsroom.publish_pressrelease"
+        ):
+            # Editors issue releases in the name of their own institutions only.
+            kwargs["queryset"] = request.user.institutions.all()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class ContactInline(SelectRelatedInline, admin.TabularInline):
@@ -54,8 +67,30 @@ class AttachmentInline(TranslationTabularInline):
     extra = 0
 
 
+class TransitionInline(admin.TabularInline):
+    """The release's workflow steps, read-only: who moved it, when, from, to, why."""
+
+    model = models.ReleaseTransition
+    extra = 0
+    fields = ["at", "user", "from_status", "to_status", "comment"]
+    readonly_fields = fields
+    can_delete = False
+    verbose_name_plural = _("workflow history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
+
 @admin.register(models.PressRelease)
 class PressReleaseAdmin(TabbedTranslationAdmin):
+    form = ReleaseAdminForm
+    change_form_template = "admin/newsroom/pressrelease/change_form.html"
     list_display = [
         "title",
         "release_date",
@@ -69,14 +104,24 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["topics", "research_projects"]
-    readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
-    inlines = [IssuerInline, QuoteInline, ImageInline, AttachmentInline, ContactInline]
+    readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
+    inlines = [
+        IssuerInline,
+        QuoteInline,
+        ImageInline,
+        AttachmentInline,
+        ContactInline,
+        TransitionInline,
+    ]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "slug", "original_language"]}),
+        (None, {"fields": ["title", "subtitle", "slug", "original_language", "seen_version"]}),
         (_("Dateline"), {"fields": ["dateline", "release_date"]}),
         (_("Text"), {"fields": ["body"]}),
         (_("Classification"), {"fields": ["topics", "research_projects"]}),
-        (_("Publication"), {"fields": ["status", "publish_at", "embargo_until"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "publish_at", "embargo_until", "original_only"]},
+        ),
         (
             _("Scientific reference"),
             {"fields": ["journal", "doi", "peer_reviewed"], "classes": ["collapse"]},
@@ -88,7 +133,83 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("issuers")
+        # Editors see the releases of their own institutions only (list, change, history…).
+        releases = super().get_queryset(request).prefetch_related("issuers")
+        return releases & models.PressRelease.objects.editable_by(request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is not None and request.method == "POST":
+            # Lock the row for this save: the version check in the form is then race-free.
+            obj = self.get_queryset(request).select_for_update().get(pk=obj.pk)
+        return obj
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.status == models.ReleaseStatus.PUBLISHED:
+            correction = ["correction_note_fr", "correction_note_en"]
+            fieldsets.insert(0, (_("Correction of a published release"), {"fields": correction}))
+        return fieldsets
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.base_fields["seen_version"].initial = obj.version if obj else None
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.status not in (
+            models.ReleaseStatus.DRAFT,
+            models.ReleaseStatus.IN_REVIEW,
+        ):
+            # Approved and published releases are changed by publishers only.
+            return request.user.has_perm("newsroom.publish_pressrelease")
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # A release that went out is never deleted, only withdrawn.
+        if obj is not None and (obj.status in ("published", "withdrawn") or obj.withdrawn_at):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        actions.pop("delete_selected", None)  # would bypass the per-release rule above
+        return actions
+
+    def get_urls(self):
+        urls = super().get_urls()
+        workflow = path(
+            "<path:object_id>/workflow/",
+            self.admin_site.admin_view(self.workflow_view),
+            name="newsroom_pressrelease_workflow",
+        )
+        return [workflow, *urls]
+
+    def workflow_view(self, request, object_id):
+        release = self.get_object(request, object_id)
+        if release is None or request.method != "POST":
+            raise Http404
+        action = request.POST.get("action", "")
+        try:
+            workflow.release_transition(
+                release=release,
+                user=request.user,
+                action=action,
+                comment=request.POST.get("comment", ""),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            for message in getattr(error, "messages", None) or [str(error)]:
+                self.message_user(request, message, messages.ERROR)
+        else:
+            self.message_user(
+                request, _("Done: %(action)s.") % {"action": workflow.ACTIONS[action].label}
+            )
+        return redirect("admin:newsroom_pressrelease_change", release.pk)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow_actions"] = workflow.available_actions(request.user, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("issuing institutions"))
     def issuer_names(self, release):
@@ -97,8 +218,16 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
+        else:
+            obj.version += 1
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        notes = {
+            f"note_{code}": form.cleaned_data.get(f"correction_note_{code}", "")
+            for code in ("fr", "en")
+        }
+        if any(notes.values()):
+            models.Correction.objects.create(release=obj, user=request.user, **notes)
 
 
 @admin.register(models.Topic)

@@ -37,11 +37,12 @@ class InstitutionAdmin(TabbedTranslationAdmin):
     list_filter = ["kind"]
     search_fields = ["name_fr", "name_en", "short_name_fr", "short_name_en", "slug"]
     prepopulated_fields = {"slug": ["name_fr"]}
-    autocomplete_fields = ["member_of"]
+    autocomplete_fields = ["member_of", "staff"]
     inlines = [KeyFactInline, SiteInline, StockListingInline, SocialProfileInline]
     fieldsets = [
         (None, {"fields": ["kind", "name", "short_name", "slug", "member_of"]}),
         (_("About"), {"fields": ["boilerplate", "website", "logo"]}),
+        (_("Back office"), {"fields": ["staff"]}),
     ]
 
 
@@ -68,8 +69,9 @@ class MediaContactForm(forms.ModelForm):
 
     class Meta:
         model = models.MediaContact
-        # The admin adds the other fields (ModelAdmin.get_form); this form only changes one.
-        fields = ["languages"]
+        # Every field, as the admin's own form. Not ``fields``: modeltranslation copies a form's
+        # Meta.fields into ModelAdmin.fields, which would hide all the others.
+        exclude = ()  # noqa: DJ006
 
 
 @admin.register(models.MediaContact)

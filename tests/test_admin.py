@@ -174,3 +174,25 @@ def test_media_contact_languages_chosen_with_checkboxes(staff_client, demo_relea
     contact.refresh_from_db()
     assert contact.languages == ["fr", "en"]
     assert contact.phone.as_e164 == "+33142115059"
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
+def test_change_form_shows_every_editable_field(staff_client, demo_release, model):
+    """Guards against a custom form hiding fields (modeltranslation + Meta.fields)."""
+    Group.objects.get_or_create(name="Editors")
+    obj = model.objects.first()
+    form = staff_client.get(admin_url(model, "change", obj.pk)).context["adminform"].form
+    editable = {
+        field.name
+        for field in model._meta.get_fields()
+        if getattr(field, "editable", False)
+        and not field.auto_created
+        and not getattr(field, "translated_field", None)
+        # many-to-many through a model of ours: edited in an inline
+        and not (field.many_to_many and not field.remote_field.through._meta.auto_created)
+        and field.name not in admin.site._registry[model].get_readonly_fields(None, obj)
+    }
+    shown = {
+        name.rsplit("_", 1)[0] if name[-3:] in ("_fr", "_en") else name for name in form.fields
+    }
+    assert editable - shown - {"password", "status"} == set()

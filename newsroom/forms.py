@@ -1,0 +1,63 @@
+"""Back-office forms: the release form's optimistic lock and correction notes."""
+
+from django import forms
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import PressRelease, ReleaseStatus
+
+# Fields whose change is not an edit of the release's content.
+BOOKKEEPING = {"seen_version", "correction_note_fr", "correction_note_en"}
+
+
+class ReleaseAdminForm(forms.ModelForm):
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    correction_note_fr = forms.CharField(
+        label=_("Correction note (French)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    correction_note_en = forms.CharField(
+        label=_("Correction note (English)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+
+    class Meta:
+        model = PressRelease
+        # Every field, as the admin's own form. Not ``fields``: modeltranslation copies a form's
+        # Meta.fields into ModelAdmin.fields, which would hide all the others.
+        exclude = ()  # noqa: DJ006
+
+    def clean(self):
+        cleaned = super().clean()
+        release = self.instance
+        if release.pk:
+            seen = cleaned.get("seen_version")
+            if seen is not None and seen != release.version:
+                raise forms.ValidationError(
+                    _(
+                        "%(user)s changed this release at %(time)s, after you opened it. Your "
+                        "text is kept below: open the release in another tab to see their "
+                        "version (History), then merge and save again."
+                    )
+                    % {
+                        "user": release.updated_by or _("Someone"),
+                        "time": formats.date_format(
+                            timezone.localtime(release.updated_at), "DATETIME_FORMAT"
+                        ),
+                    },
+                    code="stale",
+                )
+            content_changed = set(self.changed_data) - BOOKKEEPING
+            if release.status == ReleaseStatus.PUBLISHED and content_changed:
+                field = f"correction_note_{release.original_language}"
+                if not cleaned.get(field):
+                    self.add_error(
+                        field,
+                        _(
+                            "This release is published: say what you corrected; the note is "
+                            "shown on the release, dated."
+                        ),
+                    )
+        return cleaned
