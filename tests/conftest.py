@@ -58,3 +58,37 @@ def make_release(db, institution):
         return release
 
     return make
+
+
+@pytest.fixture
+def make_staff(db, django_user_model):
+    """A staff user in a role group (Editor, Publisher, Administrator), member of institutions."""
+    from django.contrib.auth.models import Group
+
+    counter = iter(range(1, 1000))
+
+    def make(role, *institutions):
+        n = next(counter)
+        user = django_user_model.objects.create_user(
+            f"{role.lower()}{n}", f"{role.lower()}{n}@example.org", "pw-Str0ng!-x", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=role))
+        for institution in institutions:
+            institution.staff.add(user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_journalist(db, django_user_model):
+    from newsroom.models import Journalist
+
+    def make(status="approved", email="journalist@example.org"):
+        user = django_user_model.objects.create_user(email, email, "pw-Str0ng!-x")
+        Journalist.objects.create(
+            user=user, name="Jo Reporter", outlet="Le Quotidien", email=email, status=status
+        )
+        return user
+
+    return make
