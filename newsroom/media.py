@@ -43,14 +43,18 @@ def serve_media(request, path):
     if not default_storage.exists(name):
         raise Http404
     download = name.startswith("releases/files/") or "download" in request.GET
+    filename = posixpath.basename(name)
+    if name.startswith("releases/files/"):
+        attachment = Attachment.objects.filter(file=name).first()
+        filename = attachment.download_name if attachment else filename
     content_type, _encoding = mimetypes.guess_type(name)
     response = FileResponse(
         default_storage.open(name),
         as_attachment=download,
-        filename=posixpath.basename(name),
+        filename=filename,
         content_type=content_type or "application/octet-stream",
     )
-    response["Cache-Control"] = (
-        "private, no-cache" if request.user.is_staff else "public, max-age=300"
-    )
+    # Only what anyone may see can be kept by shared caches.
+    public = request.user.is_anonymous or may_see_file(name, None)
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
     return response

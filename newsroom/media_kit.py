@@ -31,7 +31,7 @@ def build_media_kit(release):
         if credits:
             archive.writestr("images/credits.txt", "\n\n".join(credits) + "\n")
         for attachment in release.attachments.all():
-            name = f"documents/{posixpath.basename(attachment.file.name)}"
+            name = f"documents/{attachment.download_name}"
             with attachment.file.open("rb") as source:
                 archive.writestr(name, source.read())
     return buffer.getvalue()

@@ -68,7 +68,9 @@ def test_public_release_media_served(client, make_release):
     assert download["Content-Disposition"].startswith("attachment")
     response = client.get(attachment.file.url)
     assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment")  # never rendered inline
+    # Never rendered inline; a readable name although the stored one is random.
+    assert response["Content-Disposition"] == 'attachment; filename="dossier-de-presse.pdf"'
+    assert "dossier" not in attachment.file.name
     assert b"".join(response.streaming_content) == b"%PDF-1.7 test"
 
 
@@ -116,7 +118,7 @@ def test_media_kit_zip(client, make_release):
     names = archive.namelist()
     assert f"{release.slug_fr}.txt" in names
     assert "images/01-le-laboratoire.jpg" in names
-    assert "images/credits.txt" in names and "documents/dossier.pdf" in names
+    assert "images/credits.txt" in names and "documents/dossier-de-presse.pdf" in names
     text = archive.read(f"{release.slug_fr}.txt").decode()
     assert "Kit complet" in text and "Premier paragraphe." in text and "- un\n- deux" in text
     credits = archive.read("images/credits.txt").decode()

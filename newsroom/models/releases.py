@@ -1,5 +1,6 @@
 """Press releases and what hangs off them: quotes, images, attachments, topics."""
 
+import os
 import re
 from html import unescape
 from typing import NamedTuple
@@ -12,7 +13,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, Ordered, Person, ResearchProject
@@ -22,6 +23,7 @@ from partners.validators import validate_attachment, validate_image
 from ..images import RENDITIONS, make_rendition, rendition_name
 from ..slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
 from ..snapshots import FrozenInstitution
+from ..uploads import release_file_path, release_image_path
 
 
 def is_accredited(user):
@@ -541,7 +543,7 @@ class ReleaseImage(ReleaseChild):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(
         _("image"),
-        upload_to="releases/images/",
+        upload_to=release_image_path,
         validators=[validate_image],
         width_field="width",
         height_field="height",
@@ -619,7 +621,7 @@ class ReleaseImage(ReleaseChild):
 class Attachment(ReleaseChild):
     release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(
-        _("file"), upload_to="releases/files/", validators=[validate_attachment]
+        _("file"), upload_to=release_file_path, validators=[validate_attachment]
     )
     title = models.CharField(_("title"), max_length=200, blank=True)
 
@@ -631,6 +633,12 @@ class Attachment(ReleaseChild):
 
     def __str__(self):
         return self.title or self.file.name
+
+    @property
+    def download_name(self):
+        """A readable file name (stored names are random): "dossier-de-presse.pdf"."""
+        extension = os.path.splitext(self.file.name)[1].lower()
+        return f"{slugify(self.title)[:80] or 'document'}{extension}"
 
 
 def _issuers(queryset):
