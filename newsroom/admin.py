@@ -12,6 +12,7 @@ from modeltranslation.admin import (
 
 from . import models, workflow
 from .forms import ReleaseAdminForm
+from .journalists import journalist_decide
 
 
 class SelectRelatedInline:
@@ -235,3 +236,41 @@ class TopicAdmin(TabbedTranslationAdmin):
     list_display = ["name"]
     search_fields = ["name_fr", "name_en"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Journalist)
+class JournalistAdmin(admin.ModelAdmin):
+    list_display = ["name", "outlet", "email", "press_card", "status", "requested_at"]
+    list_filter = ["status"]
+    search_fields = ["name", "outlet", "email", "press_card"]
+    readonly_fields = ["user", "status", "requested_at", "decided_at", "decided_by"]
+    actions = ["approve", "refuse"]
+
+    @admin.action(description=_("Accept the selected accreditations"))
+    def approve(self, request, queryset):
+        self.decide(request, queryset, approve=True)
+
+    @admin.action(description=_("Refuse the selected accreditations"))
+    def refuse(self, request, queryset):
+        self.decide(request, queryset, approve=False)
+
+    def decide(self, request, queryset, *, approve):
+        for journalist in queryset.select_related("user"):
+            journalist_decide(journalist=journalist, user=request.user, approve=approve)
+        self.message_user(request, _("%(count)d decisions recorded.") % {"count": len(queryset)})
+
+
+@admin.register(models.EmbargoedView)
+class EmbargoedViewAdmin(admin.ModelAdmin):
+    """Who read which release under embargo, and when: the log, read-only."""
+
+    list_display = ["at", "journalist", "release"]
+    list_select_related = ["journalist", "release"]
+    list_filter = ["release"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,11 +1,12 @@
 """Public pages, under /fr/ and /en/ with translated URL words."""
 
+from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from partners import views as contact_views
 
-from . import feeds, partner_views, views
+from . import feeds, journalists, partner_views, views
 
 app_name = "newsroom"
 
@@ -35,6 +36,9 @@ urlpatterns = [
     path(
         _("partnerships/<slug:slug>/"), partner_views.partnership_detail, name="partnership_detail"
     ),
+    path(_("journalists/sign-up/"), journalists.journalist_sign_up, name="journalist_signup"),
+    path(_("journalists/sign-in/"), journalists.JournalistSignIn.as_view(), name="signin"),
+    path(_("journalists/sign-out/"), LogoutView.as_view(next_page="newsroom:home"), name="signout"),
     path(_("media-contacts/"), contact_views.contact_directory, name="contacts"),
     path(
         _("media-contacts/<int:pk>/vcard/"),

@@ -153,6 +153,8 @@ LOGGING = {
 }
 
 FORMAT_MODULE_PATH = ["newsroom.formats"]
+LOGIN_URL = "newsroom:signin"
+LOGIN_REDIRECT_URL = "newsroom:release_list"
 
 
 def _public_url(name):

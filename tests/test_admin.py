@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from newsroom.models import PressRelease
@@ -15,11 +14,23 @@ def admin_url(model, action, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{action}", args=args)
 
 
+@pytest.fixture
+def every_model(demo_release, make_journalist):
+    """At least one row of every model the admin shows."""
+    from newsroom.models import EmbargoedView
+
+    journalist = make_journalist().journalist
+    EmbargoedView.objects.create(journalist=journalist, release=demo_release)
+    return demo_release
+
+
 @pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
-def test_changelist_add_and_change_pages(staff_client, demo_release, model):
-    Group.objects.get_or_create(name="Editors")
+def test_changelist_add_and_change_pages(staff_client, every_model, model):
     assert staff_client.get(admin_url(model, "changelist")).status_code == 200
-    assert staff_client.get(admin_url(model, "add")).status_code == 200
+    addable = admin.site._registry[model].has_add_permission(
+        type("Request", (), {"user": staff_client.get("/admin/").wsgi_request.user})()
+    )
+    assert staff_client.get(admin_url(model, "add")).status_code == (200 if addable else 403)
     obj = model.objects.first()
     assert obj is not None, f"no {model._meta.label} to open"
     assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
@@ -177,11 +188,13 @@ def test_media_contact_languages_chosen_with_checkboxes(staff_client, demo_relea
 
 
 @pytest.mark.parametrize("model", REGISTERED, ids=lambda m: m._meta.label)
-def test_change_form_shows_every_editable_field(staff_client, demo_release, model):
+def test_change_form_shows_every_editable_field(staff_client, every_model, model):
     """Guards against a custom form hiding fields (modeltranslation + Meta.fields)."""
-    Group.objects.get_or_create(name="Editors")
     obj = model.objects.first()
-    form = staff_client.get(admin_url(model, "change", obj.pk)).context["adminform"].form
+    context = staff_client.get(admin_url(model, "change", obj.pk)).context
+    if not context["has_change_permission"]:
+        pytest.skip("a read-only log")
+    form = context["adminform"].form
     editable = {
         field.name
         for field in model._meta.get_fields()
