@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -184,7 +187,30 @@ class PressReleaseAdmin(TabbedTranslationAdmin):
             self.admin_site.admin_view(self.workflow_view),
             name="newsroom_pressrelease_workflow",
         )
-        return [workflow, *urls]
+        preview = path(
+            "<path:object_id>/review-link/",
+            self.admin_site.admin_view(self.preview_link_view),
+            name="newsroom_pressrelease_review_link",
+        )
+        return [workflow, preview, *urls]
+
+    def preview_link_view(self, request, object_id):
+        release = self.get_object(request, object_id)
+        if release is None or request.method != "POST":
+            raise Http404
+        days = min(max(int(request.POST.get("days") or 7), 1), 30)
+        link = models.PreviewLink.objects.create(
+            release=release,
+            created_by=request.user,
+            expires_at=timezone.now() + timedelta(days=days),
+        )
+        url = request.build_absolute_uri(link.get_absolute_url())
+        self.message_user(
+            request,
+            _("Review link, valid %(days)d days (until publication): %(url)s")
+            % {"days": days, "url": url},
+        )
+        return redirect("admin:newsroom_pressrelease_change", release.pk)
 
     def workflow_view(self, request, object_id):
         release = self.get_object(request, object_id)
@@ -274,3 +300,19 @@ class EmbargoedViewAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(models.PreviewLink)
+class PreviewLinkAdmin(admin.ModelAdmin):
+    list_display = ["release", "created_by", "created_at", "expires_at", "revoked_at"]
+    list_select_related = ["release", "created_by"]
+    readonly_fields = ["release", "created_by", "created_at", "expires_at", "revoked_at"]
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False  # created from the release's page
+
+    @admin.action(description=_("Revoke the selected review links"))
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, _("%(count)d links revoked.") % {"count": count})

@@ -15,11 +15,17 @@ from django.http import FileResponse, Http404
 
 from partners.models import Institution
 
-from .models import Attachment, PressRelease, ReleaseImage
+from .models import Attachment, PressRelease, PreviewLink, ReleaseImage
 
 
-def may_see_file(name, user):
+def may_see_file(name, user, previews=()):
+    """``previews``: tokens of review links opened in this browser (still checked valid)."""
     published = PressRelease.objects.visible_to(user)
+    if previews:
+        previewed = PreviewLink.objects.valid().filter(token__in=previews).values("release")
+        published = PressRelease.objects.filter(
+            Q(pk__in=published.values("pk")) | Q(pk__in=previewed)
+        )
     if name.startswith("logos/"):
         return Institution.objects.filter(logo=name).exists()
     if name.startswith(("releases/images/", "releases/renditions/")):
@@ -37,7 +43,7 @@ def serve_media(request, path):
     name = posixpath.normpath(path).lstrip("/")
     if name.startswith("..") or name != path:
         raise Http404
-    if not may_see_file(name, request.user):
+    if not may_see_file(name, request.user, request.session.get("previews", ())):
         # 404, not 403: the existence of an unpublished file is not revealed.
         raise Http404
     if not default_storage.exists(name):

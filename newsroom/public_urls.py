@@ -15,6 +15,7 @@ urlpatterns = [
     path(_("press-releases/"), views.release_list, name="release_list"),
     path(_("press-releases/<slug:slug>/"), views.release_detail, name="release_detail"),
     path(_("press-releases/<slug:slug>/media-kit/"), views.release_media_kit, name="media_kit"),
+    path(_("preview/<str:token>/"), views.release_preview, name="preview"),
     path(_("feeds/rss/"), feeds.ReleaseFeed(), name="feed_rss"),
     path(_("feeds/atom/"), feeds.AtomReleaseFeed(), name="feed_atom"),
     path(

@@ -20,6 +20,7 @@ from .media_kit import build_media_kit
 from .models import (
     EmbargoedView,
     PressRelease,
+    PreviewLink,
     ReleaseStatus,
     detail_prefetches,
     is_accredited,
@@ -136,6 +137,30 @@ def release_detail(request, slug):
             "jsonld": seo.to_script(seo.news_article(release, request)),
         },
     )
+
+
+def release_preview(request, token):
+    """A draft shown to a partner's reviewer through a signed, expiring link."""
+    link = PreviewLink.find(token)
+    if link is None:
+        raise Http404
+    release = link.release
+    prefetch_related_objects([release], *detail_prefetches())
+    # The draft's images are served to this browser while the link stays valid (media gate).
+    request.session["previews"] = sorted({*request.session.get("previews", []), link.token.hex})
+    response = render(
+        request,
+        "newsroom/release_preview.html",
+        {
+            "release": release,
+            "preview": True,
+            "shown_in_other_language": not release.is_translated(translation.get_language()),
+            "alternates": [(code, link.get_absolute_url()) for code in LANGUAGE_CODES],
+        },
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def release_media_kit(request, slug):

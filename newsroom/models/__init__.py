@@ -1,6 +1,7 @@
 """The press-release app's models, one module per concern."""
 
 from .journalists import EmbargoedView, Journalist
+from .previews import PreviewLink
 from .releases import (
     Attachment,
     PressRelease,
@@ -25,6 +26,7 @@ __all__ = [
     "Journalist",
     "PressRelease",
     "PressReleaseQuerySet",
+    "PreviewLink",
     "Quote",
     "ReleaseContact",
     "ReleaseImage",
