@@ -17,10 +17,13 @@ def admin_url(model, action, *args):
 @pytest.fixture
 def every_model(demo_release, make_journalist):
     """At least one row of every model the admin shows."""
-    from newsroom.models import EmbargoedView
+    from django.utils import timezone
+
+    from newsroom.models import EmbargoedView, PreviewLink
 
     journalist = make_journalist().journalist
     EmbargoedView.objects.create(journalist=journalist, release=demo_release)
+    PreviewLink.objects.create(release=demo_release, expires_at=timezone.now())
     return demo_release
 
 
