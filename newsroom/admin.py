@@ -12,6 +12,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from reversion_compare.admin import CompareVersionAdmin
 
 from . import models, workflow
 from .forms import ReleaseAdminForm
@@ -92,7 +93,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(models.PressRelease)
-class PressReleaseAdmin(TabbedTranslationAdmin):
+class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     form = ReleaseAdminForm
     change_form_template = "admin/newsroom/pressrelease/change_form.html"
     list_display = [

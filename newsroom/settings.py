@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "reversion",
+    "reversion_compare",
     "phonenumber_field",
     "partners",
     "newsroom",

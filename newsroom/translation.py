@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from . import models
+from . import history, models
 
 
 @register(models.Topic)
@@ -36,3 +36,8 @@ class AttachmentTranslation(TranslationOptions):
 @register(models.Correction)
 class CorrectionTranslation(TranslationOptions):
     fields = ("note",)
+
+
+# Revisions (newsroom/history.py) are registered here: after every translated field exists
+# (partners' translation.py runs first), before the admin's VersionAdmin registers defaults.
+history.register()

@@ -4,6 +4,7 @@ transaction on a locked row, and recorded (who, when, from, to, comment)."""
 
 from dataclasses import dataclass
 
+import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -60,7 +61,9 @@ def release_transition(*, release, user, action, comment=""):
     step = ACTIONS.get(action)
     if step is None:
         raise ValidationError(_("Unknown action."))
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_user(user)
+        reversion.set_comment(f"{step.label}: {comment}" if comment else str(step.label))
         locked = PressRelease.objects.select_for_update().get(pk=release.pk)
         if locked.status not in step.sources:
             raise ValidationError(

@@ -7,6 +7,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from reversion_compare.admin import CompareVersionAdmin
 
 from . import models
 
@@ -32,7 +33,7 @@ class SocialProfileInline(admin.TabularInline):
 
 
 @admin.register(models.Institution)
-class InstitutionAdmin(TabbedTranslationAdmin):
+class InstitutionAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "short_name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["name_fr", "name_en", "short_name_fr", "short_name_en", "slug"]
@@ -75,7 +76,7 @@ class MediaContactForm(forms.ModelForm):
 
 
 @admin.register(models.MediaContact)
-class MediaContactAdmin(TabbedTranslationAdmin):
+class MediaContactAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     form = MediaContactForm
     list_display = ["__str__", "role", "phone", "email", "is_public"]
     list_filter = ["is_public", "institution"]
