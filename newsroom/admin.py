@@ -103,6 +103,7 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         "publish_at",
         "embargo_until",
         "issuer_names",
+        "translation_state",
     ]
     list_filter = ["status", "original_language", "issuers", "topics", "release_date"]
     search_fields = ["title_fr", "title_en", "subtitle_fr", "subtitle_en", "body_fr", "body_en"]
@@ -151,6 +152,14 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is not None and obj.translation_out_of_date:
+            fieldsets.insert(
+                0,
+                (
+                    _("The translation is out of date: the original changed since"),
+                    {"fields": ["confirm_translation"], "classes": ["translation-warning"]},
+                ),
+            )
         if obj is not None and obj.status == models.ReleaseStatus.PUBLISHED:
             correction = ["correction_note_fr", "correction_note_en"]
             fieldsets.insert(0, (_("Correction of a published release"), {"fields": correction}))
@@ -239,6 +248,12 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             context["workflow_actions"] = workflow.available_actions(request.user, obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    @admin.display(description=_("translation"), boolean=False)
+    def translation_state(self, release):
+        if release.original_only and release.missing_translations():
+            return _("original language only")
+        return _("OUT OF DATE") if release.translation_out_of_date else "✓"
+
     @admin.display(description=_("issuing institutions"))
     def issuer_names(self, release):
         return ", ".join(institution.display_name for institution in release.issuers.all())
@@ -249,6 +264,8 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         else:
             obj.version += 1
         obj.updated_by = request.user
+        if form.cleaned_data.get("confirm_translation"):
+            obj.confirm_translation()
         super().save_model(request, obj, form, change)
         notes = {
             f"note_{code}": form.cleaned_data.get(f"correction_note_{code}", "")

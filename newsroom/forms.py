@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import PressRelease, ReleaseStatus
 
 # Fields whose change is not an edit of the release's content.
-BOOKKEEPING = {"seen_version", "correction_note_fr", "correction_note_en"}
+BOOKKEEPING = {"seen_version", "correction_note_fr", "correction_note_en", "confirm_translation"}
 
 
 class ReleaseAdminForm(forms.ModelForm):
@@ -16,6 +16,11 @@ class ReleaseAdminForm(forms.ModelForm):
         label=_("Correction note (French)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
+    )
+    confirm_translation = forms.BooleanField(
+        label=_("The translation is up to date with the original"),
+        required=False,
+        help_text=_("Tick after checking the translation against the changed original."),
     )
     correction_note_en = forms.CharField(
         label=_("Correction note (English)"),

@@ -1,5 +1,6 @@
 """Press releases and what hangs off them: quotes, images, attachments, topics."""
 
+import hashlib
 import os
 import re
 from html import unescape
@@ -234,6 +235,10 @@ class PressRelease(models.Model):
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
     # Optimistic locking: each save increments it; a form opened on an older version is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Translation in step: fingerprints of the original text the translation was made from, and
+    # of the translation itself (see translation_out_of_date).
+    translation_source = models.CharField(max_length=64, blank=True, editable=False)
+    translation_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     journal = models.CharField(_("journal"), max_length=200, blank=True)
     doi = models.CharField(_("DOI"), max_length=200, blank=True, validators=[validate_doi])
@@ -295,6 +300,7 @@ class PressRelease(models.Model):
 
     def save(self, *args, **kwargs):
         self.fill_slugs()
+        self.track_translation()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language=None):
@@ -320,6 +326,37 @@ class PressRelease(models.Model):
                 errors[field] = _("Another release already uses this slug (in either language).")
         if errors:
             raise ValidationError(errors)
+
+    TRANSLATED_TEXT = ("title", "subtitle", "dateline", "body")
+
+    def fingerprint(self, languages):
+        text = "\x1f".join(
+            str(getattr(self, f"{field}_{code}", None) or "")
+            for code in languages
+            for field in self.TRANSLATED_TEXT
+        )
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    @property
+    def translation_languages(self):
+        return [code for code in LANGUAGE_CODES if code != self.original_language]
+
+    def track_translation(self):
+        """When the translation is edited, it is in step with the original as it is now."""
+        translation_now = self.fingerprint(self.translation_languages)
+        if translation_now != self.translation_fingerprint:
+            self.translation_fingerprint = translation_now
+            self.translation_source = self.fingerprint([self.original_language])
+
+    def confirm_translation(self):
+        """Someone checked that the translation still says what the original says."""
+        self.translation_source = self.fingerprint([self.original_language])
+
+    @property
+    def translation_out_of_date(self):
+        """The original text changed after the translation was last written or confirmed."""
+        translated = any(self.is_translated(code) for code in self.translation_languages)
+        return translated and self.translation_source != self.fingerprint([self.original_language])
 
     def fill_slugs(self):
         fill_translated_slugs(
