@@ -1,0 +1,45 @@
+"""The staff dashboard (the admin's front page): what needs me now, and what goes out when."""
+
+from django.db.models import Q
+from django.utils import timezone
+from reversion.models import Revision
+
+from .models import Journalist, PressRelease, ReleaseStatus
+
+LIMIT = 10
+
+
+def dashboard(user, now=None):
+    now = now or timezone.now()
+    mine = PressRelease.objects.editable_by(user)
+    if user.has_perm("newsroom.approve_pressrelease"):
+        awaiting = mine.filter(status=ReleaseStatus.IN_REVIEW)
+    else:
+        awaiting = mine.filter(
+            status=ReleaseStatus.DRAFT, transitions__to_status=ReleaseStatus.DRAFT
+        )
+    upcoming = mine.filter(status=ReleaseStatus.PUBLISHED).filter(
+        Q(publish_at__gt=now) | Q(embargo_until__gt=now)
+    )
+    timeline = sorted(
+        (
+            (release.embargo_until if release.publish_at <= now else release.publish_at, release)
+            for release in upcoming
+        ),
+        key=lambda item: item[0],
+    )
+    changes = (
+        Revision.objects.exclude(user=user)
+        .select_related("user")
+        .prefetch_related("version_set__content_type")
+        .order_by("-date_created")[:LIMIT]
+    )
+    pending = Journalist.objects.filter(status=Journalist.Status.PENDING)
+    return {
+        "awaiting_review": list(awaiting.distinct()[:LIMIT]),
+        "timeline": timeline[:LIMIT],
+        "recent_changes": list(changes),
+        "pending_accreditations": list(pending[:LIMIT])
+        if user.has_perm("newsroom.change_journalist")
+        else [],
+    }
