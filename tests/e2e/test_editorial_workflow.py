@@ -1,0 +1,86 @@
+"""In a real browser: an editor writes and submits a release, a publisher approves and schedules
+it; anonymous readers get 404 before its minute and the release after (the clock is moved)."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import DESKTOP
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "pw-Str0ng!-e2e"
+
+
+@pytest.fixture
+def people(site, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from partners.models import Institution
+
+    sanofi = Institution.objects.get(slug="sanofi")
+    users = {}
+    for role in ("Editor", "Publisher"):
+        user = django_user_model.objects.create_user(role.lower(), password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    sanofi.staff.add(users["Editor"])
+    return users
+
+
+def sign_in(browser, site, username):
+    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    return page
+
+
+def test_write_submit_approve_schedule_appear(site, browser, people):
+    from newsroom.models import PressRelease
+
+    editor = sign_in(browser, site, "editor")
+    editor.goto(f"{site}/admin/newsroom/pressrelease/add/")
+    editor.select_option("#modeltranslation-main-switch", "fr")  # all language tabs to French
+    editor.fill("#id_title_fr", "Un nouveau partenariat en oncologie")
+    editor.locator("#tab_id_body_fr [contenteditable=true]").click()
+    editor.keyboard.type("Texte du communiqué, écrit dans le navigateur.")
+    editor.check("#id_original_only")
+    # The issuer: the editor's only institution, chosen in the autocomplete.
+    editor.locator("#releaseissuer_set-group .select2-selection").first.click()
+    editor.locator(".select2-results__option", has_text="Sanofi").click()
+    editor.click("input[name=_continue]")
+    expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
+    editor.get_by_role("button", name="Submit for review").click()
+    expect(editor.locator(".messagelist")).to_contain_text("Done: Submit for review.")
+    release = PressRelease.objects.get(title_fr="Un nouveau partenariat en oncologie")
+    assert release.status == "in_review"
+
+    publisher = sign_in(browser, site, "publisher")
+    change = f"{site}/admin/newsroom/pressrelease/{release.pk}/change/"
+    publisher.goto(change)
+    publisher.get_by_role("button", name="Approve").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("Done: Approve.")
+    minute = timezone.localtime(timezone.now() + datetime.timedelta(hours=2)).replace(
+        second=0, microsecond=0
+    )
+    publisher.fill("#id_publish_at_0", minute.strftime("%Y-%m-%d"))
+    publisher.fill("#id_publish_at_1", minute.strftime("%H:%M:%S"))
+    publisher.click("input[name=_continue]")
+    expect(publisher.locator(".messagelist")).to_contain_text("was changed successfully")
+    publisher.get_by_role("button", name="Publish or schedule").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("Done: Publish or schedule.")
+    release.refresh_from_db()
+    assert release.status == "published" and release.publish_at == minute
+
+    reader = browser.new_context(viewport=DESKTOP).new_page()
+    url = f"{site}{release.get_absolute_url('fr')}"
+    assert reader.goto(url).status == 404
+    with time_machine.travel(minute + datetime.timedelta(seconds=1)):
+        response = reader.goto(url)
+        assert response.status == 200
+        assert reader.locator("h1").inner_text() == "Un nouveau partenariat en oncologie"
