@@ -60,7 +60,8 @@ def serve_media(request, path):
         filename=filename,
         content_type=content_type or "application/octet-stream",
     )
-    # Only what anyone may see can be kept by shared caches.
+    # Only what anyone may see can be kept by shared caches, and they must ask again each time:
+    # a withdrawn release's files disappear at once.
     public = request.user.is_anonymous or may_see_file(name, None)
-    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    response["Cache-Control"] = "public, no-cache" if public else "private, no-store"
     return response

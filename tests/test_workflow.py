@@ -280,3 +280,17 @@ def test_roles_exist_with_their_permissions():
     assert codes["Publisher"] <= codes["Administrator"] | codes["Publisher"]
     assert "change_user" in codes["Administrator"]
     assert ReleaseIssuer  # imported for the boundary tests' fixtures
+
+
+def test_no_cache_keeps_a_withdrawn_release(client, make_release, make_staff):
+    from tests.helpers import add_image
+
+    release = make_release()
+    image = add_image(release)
+    page = client.get(release.get_absolute_url("fr"))
+    assert "max-age" not in page.get("Cache-Control", "")  # pages are not kept by caches
+    media = client.get(image.web.url)
+    assert media["Cache-Control"] == "public, no-cache"  # caches must ask again every time
+    workflow.release_transition(release=release, user=make_staff("Publisher"), action="withdraw")
+    assert client.get(image.web.url).status_code == 404
+    assert client.get(release.get_absolute_url("fr")).status_code == 410

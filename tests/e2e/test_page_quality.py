@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "not-found": "/en/press-releases/missing/",
     "release-untranslated": "release-untranslated:en",
     "list-page-2": "/fr/communiques/?page=2",
+    "journalist-sign-up": "/fr/journalistes/inscription/",
+    "journalist-sign-in": "/en/journalists/sign-in/",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
