@@ -4,6 +4,7 @@ import io
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from PIL import Image, ImageDraw, ImageFont
@@ -213,11 +214,16 @@ def ensure_demo_admin():
     if not settings.DEBUG:
         return None
     User = get_user_model()
+    password = content.DEMO_ADMIN["password"]
     user = User.objects.filter(username=content.DEMO_ADMIN["username"]).first()
     if user is None:
         user = User.objects.create_superuser(
-            username=content.DEMO_ADMIN["username"],
-            password=content.DEMO_ADMIN["password"],
-            email="",
+            username=content.DEMO_ADMIN["username"], password=password, email=""
         )
+    for username, role in content.DEMO_ROLES:
+        if not User.objects.filter(username=username).exists():
+            member = User.objects.create_user(username, password=password, is_staff=True)
+            member.groups.add(Group.objects.get(name=role))
+            for slug in content.RELEASE["issuers"]:
+                Institution.objects.get(slug=slug).staff.add(member)
     return user

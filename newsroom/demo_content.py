@@ -386,3 +386,5 @@ RELEASE = {
 }
 
 DEMO_ADMIN = {"username": "demo", "password": "demo-newsroom-2023"}
+# To try the workflow: an editor of both issuers, and a publisher (same password).
+DEMO_ROLES = [("editeur", "Editor"), ("publication", "Publisher")]

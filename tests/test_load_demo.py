@@ -195,3 +195,7 @@ def test_command_creates_demo_admin_only_with_debug(settings, capsys):
     assert DEMO_ADMIN["password"] in out and "/admin/" in out
     user = get_user_model().objects.get(username=DEMO_ADMIN["username"])
     assert user.is_superuser and user.check_password(DEMO_ADMIN["password"])
+    editor = get_user_model().objects.get(username="editeur")
+    assert editor.groups.get().name == "Editor" and editor.institutions.count() == 2
+    assert "“editeur” (Editor)" in out
+    assert get_user_model().objects.count() == 3  # the second run created nothing more

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from newsroom import demo
-from newsroom.demo_content import DEMO_ADMIN
+from newsroom.demo_content import DEMO_ADMIN, DEMO_ROLES
 
 
 class Command(BaseCommand):
@@ -19,7 +19,9 @@ class Command(BaseCommand):
             self.stdout.write(
                 "Back office: http://127.0.0.1:8000/admin/ — "
                 f"user “{DEMO_ADMIN['username']}”, password “{DEMO_ADMIN['password']}” "
-                "(created because DEBUG is on; never in production)."
+                "(created because DEBUG is on; never in production). To try the workflow: "
+                + ", ".join(f"“{name}” ({role})" for name, role in DEMO_ROLES)
+                + ", same password."
             )
         elif not settings.DEBUG:
             self.stdout.write("DEBUG is off: no demo account created (use createsuperuser).")
