@@ -1,11 +1,14 @@
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -15,7 +18,8 @@ from modeltranslation.admin import (
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import models, workflow
-from .forms import ReleaseAdminForm
+from .forms import IssuerFormSet, ReleaseAdminForm, ReleaseChildFormSet
+from .history import WORKFLOW_FIELDS
 from .journalists import journalist_decide
 
 
@@ -30,6 +34,7 @@ class SelectRelatedInline:
 
 class IssuerInline(SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseIssuer
+    formset = IssuerFormSet
     extra = 0
     min_num = 1
     autocomplete_fields = ["institution"]
@@ -37,19 +42,20 @@ class IssuerInline(SelectRelatedInline, admin.TabularInline):
 
     def get_formset(self, request, obj=None, **kwargs):
         # min_num alone only shows an empty row; validate_min makes an issuer mandatory.
-        return super().get_formset(request, obj, validate_min=True, **kwargs)
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name == "institution" and not request.user.has_perm(
-            "newsroom.publish_pressrelease"
-        ):
-            # Editors issue releases in the name of their own institutions only.
-            kwargs["queryset"] = request.user.institutions.all()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        formset = super().get_formset(request, obj, validate_min=True, **kwargs)
+        if not request.user.has_perm("newsroom.publish_pressrelease"):
+            # Editors issue in the name of their own institutions; partners' rows stay as they are.
+            own = set(request.user.institutions.values_list("pk", flat=True))
+            partners = set(obj.issuers.values_list("pk", flat=True)) if obj else set()
+            field = formset.form.base_fields["institution"]
+            field.queryset = field.queryset.filter(pk__in=own | partners)
+            formset.editor_institutions = own
+        return formset
 
 
 class ContactInline(SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseContact
+    formset = ReleaseChildFormSet
     extra = 0
     autocomplete_fields = ["contact"]
     select_related = ["contact__institution", "contact__person"]
@@ -57,6 +63,7 @@ class ContactInline(SelectRelatedInline, admin.TabularInline):
 
 class QuoteInline(SelectRelatedInline, TranslationStackedInline):
     model = models.Quote
+    formset = ReleaseChildFormSet
     extra = 0
     autocomplete_fields = ["person"]
     select_related = ["person"]
@@ -64,11 +71,13 @@ class QuoteInline(SelectRelatedInline, TranslationStackedInline):
 
 class ImageInline(TranslationStackedInline):
     model = models.ReleaseImage
+    formset = ReleaseChildFormSet
     extra = 0
 
 
 class AttachmentInline(TranslationTabularInline):
     model = models.Attachment
+    formset = ReleaseChildFormSet
     extra = 0
 
 
@@ -204,11 +213,53 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         )
         return [workflow, preview, *urls]
 
+    # History views (django-reversion) go through the same scope and rules as the change form.
+    def compare_view(self, request, object_id, extra_context=None):
+        if self.get_object(request, unquote(object_id)) is None:
+            raise Http404
+        return super().compare_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        release = self.get_object(request, unquote(object_id))
+        if release is None:
+            raise Http404
+        if release.status not in (models.ReleaseStatus.DRAFT, models.ReleaseStatus.IN_REVIEW):
+            # Out or approved: change it with a correction (or withdraw it), never by restoring.
+            self.message_user(
+                request,
+                _("Only drafts and releases in review can be restored from history."),
+                messages.ERROR,
+            )
+            return redirect("admin:newsroom_pressrelease_history", release.pk)
+        if not self.has_change_permission(request, release):
+            raise PermissionDenied
+        # Workflow fields are not in revisions: keep them as they are now.
+        keep = {field: getattr(release, field) for field in WORKFLOW_FIELDS}
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            keep["version"] += 1
+            models.PressRelease.objects.filter(pk=release.pk).update(**keep)
+        return response
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    @method_decorator(transaction.atomic)
     def preview_link_view(self, request, object_id):
         release = self.get_object(request, object_id)
         if release is None or request.method != "POST":
             raise Http404
-        days = min(max(int(request.POST.get("days") or 7), 1), 30)
+        try:
+            days = min(max(int(request.POST.get("days") or 7), 1), 30)
+        except ValueError:
+            days = 7
         link = models.PreviewLink.objects.create(
             release=release,
             created_by=request.user,
@@ -222,6 +273,7 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         )
         return redirect("admin:newsroom_pressrelease_change", release.pk)
 
+    @method_decorator(transaction.atomic)
     def workflow_view(self, request, object_id):
         release = self.get_object(request, object_id)
         if release is None or request.method != "POST":

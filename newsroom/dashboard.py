@@ -1,5 +1,6 @@
 """The staff dashboard (the admin's front page): what needs me now, and what goes out when."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 from reversion.models import Revision
@@ -28,8 +29,16 @@ def dashboard(user, now=None):
         ),
         key=lambda item: item[0],
     )
+    changes = Revision.objects.all()
+    if not user.has_perm("newsroom.publish_pressrelease"):
+        # Editors: changes of the releases they may open, nothing else.
+        ids = [str(pk) for pk in mine.values_list("pk", flat=True)]
+        changes = changes.filter(
+            version__content_type=ContentType.objects.get_for_model(PressRelease),
+            version__object_id__in=ids,
+        ).distinct()
     changes = (
-        Revision.objects.exclude(user=user)
+        changes.exclude(user=user)
         .select_related("user")
         .prefetch_related("version_set__content_type")
         .order_by("-date_created")[:LIMIT]

@@ -66,3 +66,45 @@ class ReleaseAdminForm(forms.ModelForm):
                         ),
                     )
         return cleaned
+
+
+class ReleaseChildFormSet(forms.BaseInlineFormSet):
+    """Inline rows of a release (quotes, images, issuers…): changing them on a published release
+    is a correction too, and needs the note (posted with the main form)."""
+
+    def clean(self):
+        super().clean()
+        release = self.instance
+        published = release.pk and release.status == ReleaseStatus.PUBLISHED
+        note = self.data.get(f"correction_note_{release.original_language}")
+        if published and self.has_changed() and not note:
+            raise forms.ValidationError(
+                _(
+                    "This release is published: say what you corrected in the correction "
+                    "note at the top of the page."
+                )
+            )
+
+
+class IssuerFormSet(ReleaseChildFormSet):
+    """An editor may add their own institutions as issuers, never change or remove a partner's
+    (``editor_institutions`` is set by the admin for editors; None for publishers)."""
+
+    editor_institutions = None
+
+    def clean(self):
+        super().clean()
+        own = self.editor_institutions
+        if own is None:
+            return
+        for form in self.forms:
+            before = form.instance.institution_id if form.instance.pk else None
+            after = form.cleaned_data.get("institution")
+            deleted = self.can_delete and self._should_delete_form(form)
+            partner_row = before is not None and before not in own
+            if partner_row and (deleted or (after and after.pk != before)):
+                raise forms.ValidationError(
+                    _("Only a publisher can change or remove a partner institution's issuing.")
+                )
+            if not partner_row and after and after.pk not in own and not deleted:
+                raise forms.ValidationError(_("You can add only your own institutions as issuers."))

@@ -62,6 +62,6 @@ def serve_media(request, path):
     )
     # Only what anyone may see can be kept by shared caches, and they must ask again each time:
     # a withdrawn release's files disappear at once.
-    public = request.user.is_anonymous or may_see_file(name, None)
+    public = may_see_file(name, None)
     response["Cache-Control"] = "public, no-cache" if public else "private, no-store"
     return response

@@ -37,7 +37,8 @@ def test_review_link_shows_the_draft_with_banner_and_noindex(draft, link_url):
     assert "BROUILLON — ne pas publier" in response.text
     assert '<meta name="robots" content="noindex, nofollow">' in response.text
     assert response["X-Robots-Tag"] == "noindex, nofollow"
-    assert reviewer.get(image.web.url).status_code == 200  # its images, for this reviewer
+    served = reviewer.get(image.web.url)  # its images, for this reviewer only:
+    assert served.status_code == 200 and served["Cache-Control"] == "private, no-store"
     assert Client().get(image.web.url).status_code == 404  # not for anyone else
     assert Client().get(draft.get_absolute_url("fr")).status_code == 404
 
