@@ -10,14 +10,8 @@ import reversion
 
 from partners.models import Institution, KeyFact, MediaContact, Site, SocialProfile, StockListing
 
-from .models.releases import (
-    Attachment,
-    PressRelease,
-    Quote,
-    ReleaseContact,
-    ReleaseImage,
-    ReleaseIssuer,
-)
+from .models.parts import Attachment, Quote, ReleaseContact, ReleaseImage, ReleaseIssuer
+from .models.releases import PressRelease
 
 WORKFLOW_FIELDS = ["status", "publish_at", "embargo_until", "withdrawn_at", "version"]
 

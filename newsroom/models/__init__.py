@@ -1,20 +1,15 @@
 """The press-release app's models, one module per concern."""
 
 from .journalists import EmbargoedView, Journalist
+from .parts import Attachment, Quote, ReleaseContact, ReleaseImage, ReleaseIssuer
+from .prefetches import detail_prefetches, list_prefetches
 from .previews import PreviewLink
 from .releases import (
-    Attachment,
     PressRelease,
     PressReleaseQuerySet,
-    Quote,
-    ReleaseContact,
-    ReleaseImage,
-    ReleaseIssuer,
     ReleaseStatus,
     Topic,
-    detail_prefetches,
     is_accredited,
-    list_prefetches,
     validate_doi,
 )
 from .workflow import Correction, ReleaseTransition

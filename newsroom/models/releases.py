@@ -1,10 +1,8 @@
-"""Press releases and what hangs off them: quotes, images, attachments, topics."""
+"""Press releases: their visibility (the one rule), workflow fields, slugs, topics."""
 
 import hashlib
-import os
 import re
 from html import unescape
-from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,17 +12,14 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
-from django.utils.text import Truncator, slugify
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Institution, MediaContact, Ordered, Person, ResearchProject
+from partners.models import Institution, MediaContact, ResearchProject
 from partners.richtext import RichTextField, sanitize_html
-from partners.validators import validate_attachment, validate_image
 
-from ..images import RENDITIONS, make_rendition, rendition_name
 from ..slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
 from ..snapshots import FrozenInstitution
-from ..uploads import release_file_path, release_image_path
 
 
 def is_accredited(user):
@@ -141,6 +136,8 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def for_display(self):
         """What a list shows, fetched in a fixed number of queries whatever the page size."""
+        from .prefetches import list_prefetches
+
         return self.prefetch_related(*list_prefetches())
 
     def filtered(self, *, institution=None, topic=None, year=None):
@@ -475,251 +472,3 @@ class PressRelease(models.Model):
         """The language its text is shown in now: the reader's, or the original as fallback."""
         language = translation.get_language()
         return language if self.is_translated(language) else self.original_language
-
-
-class ReleaseIssuer(Ordered):
-    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE)
-    institution = models.ForeignKey(
-        Institution, on_delete=models.PROTECT, verbose_name=_("institution")
-    )
-    # The institution as it stood when the release was published (newsroom/snapshots.py).
-    snapshot = models.JSONField(null=True, blank=True, editable=False)
-
-    class Meta(Ordered.Meta):
-        verbose_name = _("issuing institution")
-        verbose_name_plural = _("issuing institutions")
-        constraints = [
-            models.UniqueConstraint(fields=["release", "institution"], name="issuer_once")
-        ]
-
-    def __str__(self):
-        return str(self.institution)
-
-
-class ReleaseContact(Ordered):
-    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE)
-    contact = models.ForeignKey(
-        MediaContact, on_delete=models.PROTECT, verbose_name=_("media contact")
-    )
-
-    class Meta(Ordered.Meta):
-        verbose_name = _("media contact")
-        verbose_name_plural = _("media contacts")
-        constraints = [models.UniqueConstraint(fields=["release", "contact"], name="contact_once")]
-
-    def __str__(self):
-        return str(self.contact)
-
-
-class ReleaseChild(Ordered):
-    """A row of a release whose text must exist at least in the release's original language."""
-
-    # Translated text fields that must be filled in the release's original language.
-    required_in_original = ()
-
-    class Meta(Ordered.Meta):
-        abstract = True
-
-    def clean(self):
-        if not self.release_id:
-            return
-        language = self.release.original_language
-        errors = {
-            f"{field}_{language}": _("Required in the original language of the release.")
-            for field in self.required_in_original
-            if not getattr(self, f"{field}_{language}", None)
-        }
-        if errors:
-            raise ValidationError(errors)
-
-
-class Quote(ReleaseChild):
-    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="quotes")
-    person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="quotes", verbose_name=_("speaker")
-    )
-    text = models.TextField(_("quote"), blank=True)
-    speaker_title = models.CharField(
-        _("speaker's title"),
-        max_length=200,
-        blank=True,
-        help_text=_("Leave empty to use the person's current job title."),
-    )
-
-    required_in_original = ("text",)
-
-    class Meta(ReleaseChild.Meta):
-        verbose_name = _("quote")
-        verbose_name_plural = _("quotes")
-
-    def __str__(self):
-        return f"{self.person}: {self.text[:60]}"
-
-    @property
-    def title_shown(self):
-        """The title given for this quote in the reader's language, else the person's own.
-
-        Read without modeltranslation's fallback: a French-only override must not replace the
-        person's English job title on the English page.
-        """
-        language = translation.get_language()
-        return getattr(self, f"speaker_title_{language}", None) or self.person.job_title
-
-
-class Rendition(NamedTuple):
-    file: models.fields.files.FieldFile
-    width: int | None
-    height: int | None
-
-    @property
-    def url(self):
-        return self.file.url
-
-
-class ReleaseImage(ReleaseChild):
-    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(
-        _("image"),
-        upload_to=release_image_path,
-        validators=[validate_image],
-        width_field="width",
-        height_field="height",
-    )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    # Renditions made once from ``image`` (newsroom/images.py); ``renditions_of`` records which
-    # upload they were made from, so a replaced image gets new ones.
-    thumbnail = models.ImageField(
-        upload_to="releases/renditions/",
-        editable=False,
-        blank=True,
-        width_field="thumbnail_width",
-        height_field="thumbnail_height",
-    )
-    thumbnail_width = models.PositiveIntegerField(editable=False, null=True)
-    thumbnail_height = models.PositiveIntegerField(editable=False, null=True)
-    web = models.ImageField(
-        upload_to="releases/renditions/",
-        editable=False,
-        blank=True,
-        width_field="web_width",
-        height_field="web_height",
-    )
-    web_width = models.PositiveIntegerField(editable=False, null=True)
-    web_height = models.PositiveIntegerField(editable=False, null=True)
-    renditions_of = models.CharField(max_length=255, editable=False, blank=True)
-    alt_text = models.CharField(
-        _("alternative text"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for screen readers."),
-    )
-    caption = models.CharField(_("caption"), max_length=300, blank=True)
-    credit = models.CharField(_("credit"), max_length=200, blank=True)
-
-    required_in_original = ("alt_text",)
-
-    class Meta(ReleaseChild.Meta):
-        verbose_name = _("image")
-        verbose_name_plural = _("images")
-
-    def __str__(self):
-        return self.alt_text or self.image.name
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        if self.image and self.renditions_of != self.image.name:
-            self.make_renditions()
-
-    @property
-    def web_or_original(self):
-        """(file, width, height) to show: the web rendition, or the original if it has none
-        (an image stored before renditions existed, or one whose rendition failed)."""
-        if self.web:
-            return Rendition(self.web, self.web_width, self.web_height)
-        return Rendition(self.image, self.width, self.height)
-
-    @property
-    def thumbnail_or_original(self):
-        if self.thumbnail:
-            return Rendition(self.thumbnail, self.thumbnail_width, self.thumbnail_height)
-        return Rendition(self.image, self.width, self.height)
-
-    def make_renditions(self):
-        for field, longest_side in RENDITIONS.items():
-            content = make_rendition(self.image, longest_side)
-            getattr(self, field).save(rendition_name(self.image.name, field), content, save=False)
-        self.renditions_of = self.image.name
-        fields = ["renditions_of", *RENDITIONS]
-        fields += [f"{field}_{side}" for field in RENDITIONS for side in ("width", "height")]
-        super().save(update_fields=fields)
-
-
-class Attachment(ReleaseChild):
-    release = models.ForeignKey(PressRelease, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(
-        _("file"), upload_to=release_file_path, validators=[validate_attachment]
-    )
-    title = models.CharField(_("title"), max_length=200, blank=True)
-
-    required_in_original = ("title",)
-
-    class Meta(ReleaseChild.Meta):
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-
-    def __str__(self):
-        return self.title or self.file.name
-
-    @property
-    def download_name(self):
-        """A readable file name (stored names are random): "dossier-de-presse.pdf"."""
-        extension = os.path.splitext(self.file.name)[1].lower()
-        return f"{slugify(self.title)[:80] or 'document'}{extension}"
-
-
-def _issuers(queryset):
-    return models.Prefetch(
-        "issuers",
-        queryset=queryset.order_by("releaseissuer__order", "releaseissuer__pk"),
-    )
-
-
-def list_prefetches():
-    """Related rows a release list shows, in staff-set order."""
-    return (_issuers(Institution.objects.all()), "topics", "images")
-
-
-def detail_prefetches():
-    """Related rows a release page shows: a fixed number of queries whatever their number."""
-    return (
-        _issuers(
-            Institution.objects.prefetch_related(
-                "stock_listings",
-                "social_profiles",
-                models.Prefetch(
-                    "media_contacts",
-                    queryset=MediaContact.objects.filter(is_public=True).select_related(
-                        "person", "institution"
-                    ),
-                    to_attr="public_contacts",
-                ),
-            )
-        ),
-        "topics",
-        "releaseissuer_set",
-        "corrections",
-        models.Prefetch(
-            "research_projects", queryset=ResearchProject.objects.select_related("partnership")
-        ),
-        models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
-        "images",
-        "attachments",
-        models.Prefetch(
-            "contacts",
-            queryset=MediaContact.objects.filter(is_public=True)
-            .select_related("person", "institution")
-            .order_by("releasecontact__order", "releasecontact__pk"),
-            to_attr="public_contacts",
-        ),
-    )

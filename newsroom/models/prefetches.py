@@ -1,0 +1,54 @@
+"""What public pages fetch with releases, in a fixed number of queries whatever their number."""
+
+from django.db import models
+
+from partners.models import Institution, MediaContact, ResearchProject
+
+from .parts import Quote
+
+
+def _issuers(queryset):
+    return models.Prefetch(
+        "issuers",
+        queryset=queryset.order_by("releaseissuer__order", "releaseissuer__pk"),
+    )
+
+
+def list_prefetches():
+    """Related rows a release list shows, in staff-set order."""
+    return (_issuers(Institution.objects.all()), "topics", "images")
+
+
+def detail_prefetches():
+    """Related rows a release page shows: a fixed number of queries whatever their number."""
+    return (
+        _issuers(
+            Institution.objects.prefetch_related(
+                "stock_listings",
+                "social_profiles",
+                models.Prefetch(
+                    "media_contacts",
+                    queryset=MediaContact.objects.filter(is_public=True).select_related(
+                        "person", "institution"
+                    ),
+                    to_attr="public_contacts",
+                ),
+            )
+        ),
+        "topics",
+        "releaseissuer_set",
+        "corrections",
+        models.Prefetch(
+            "research_projects", queryset=ResearchProject.objects.select_related("partnership")
+        ),
+        models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
+        "images",
+        "attachments",
+        models.Prefetch(
+            "contacts",
+            queryset=MediaContact.objects.filter(is_public=True)
+            .select_related("person", "institution")
+            .order_by("releasecontact__order", "releasecontact__pk"),
+            to_attr="public_contacts",
+        ),
+    )
