@@ -93,3 +93,10 @@ def test_refused_journalist_cannot_sign_in(staff_client):
     journalist.refresh_from_db()
     assert journalist.status == "refused"
     assert not get_user_model().objects.get(email="jo@quotidien.example").is_active
+
+
+def test_errors_are_tied_to_their_fields_for_screen_readers(client):
+    html = sign_up(client, email="nope").text
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_email_error"' in html and 'id="id_email_error"' in html
+    assert 'id="id_password_helptext"' in html
