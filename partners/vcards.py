@@ -11,7 +11,7 @@ def contact_vcard(contact):
             family=person.last_name, given=person.first_name, prefix=person.honorific or ""
         )
     else:
-        family, _sep, given = reversed_name(contact.display_name)
+        given, _sep, family = contact.display_name.strip().rpartition(" ")
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
     card.add("fn").value = contact.display_name
     card.add("org").value = [contact.institution.name]
@@ -30,9 +30,3 @@ def contact_vcard(contact):
     if contact.languages:
         card.add("note").value = "Languages: " + ", ".join(contact.languages)
     return card.serialize()
-
-
-def reversed_name(full_name):
-    """("Parisel", " ", "Claire") from "Claire Parisel": family name last, as printed."""
-    given, sep, family = full_name.strip().rpartition(" ")
-    return (family, sep, given) if given else (full_name.strip(), "", "")

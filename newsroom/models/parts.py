@@ -118,6 +118,21 @@ class Rendition(NamedTuple):
         return self.file.url
 
 
+def dimension_field():
+    return models.PositiveIntegerField(editable=False, null=True)
+
+
+def rendition_field(name):
+    """A stored rendition with its size kept in ``<name>_width`` / ``<name>_height``."""
+    return models.ImageField(
+        upload_to="releases/renditions/",
+        editable=False,
+        blank=True,
+        width_field=f"{name}_width",
+        height_field=f"{name}_height",
+    )
+
+
 class ReleaseImage(ReleaseChild):
     release = models.ForeignKey(
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="images"
@@ -129,28 +144,16 @@ class ReleaseImage(ReleaseChild):
         width_field="width",
         height_field="height",
     )
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
+    width = dimension_field()
+    height = dimension_field()
     # Renditions made once from ``image`` (newsroom/images.py); ``renditions_of`` records which
     # upload they were made from, so a replaced image gets new ones.
-    thumbnail = models.ImageField(
-        upload_to="releases/renditions/",
-        editable=False,
-        blank=True,
-        width_field="thumbnail_width",
-        height_field="thumbnail_height",
-    )
-    thumbnail_width = models.PositiveIntegerField(editable=False, null=True)
-    thumbnail_height = models.PositiveIntegerField(editable=False, null=True)
-    web = models.ImageField(
-        upload_to="releases/renditions/",
-        editable=False,
-        blank=True,
-        width_field="web_width",
-        height_field="web_height",
-    )
-    web_width = models.PositiveIntegerField(editable=False, null=True)
-    web_height = models.PositiveIntegerField(editable=False, null=True)
+    thumbnail = rendition_field("thumbnail")
+    thumbnail_width = dimension_field()
+    thumbnail_height = dimension_field()
+    web = rendition_field("web")
+    web_width = dimension_field()
+    web_height = dimension_field()
     renditions_of = models.CharField(max_length=255, editable=False, blank=True)
     alt_text = models.CharField(
         _("alternative text"),
