@@ -25,7 +25,11 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $(STAMP)
 
-setup: $(STAMP)
+# Developer machine only (git-ignored): manage.py runs with DEBUG on. Production has no .env.
+.env:
+	printf '# Developer machine only (git-ignored): manage.py runs with DEBUG on.\nDEBUG=1\n' > .env
+
+setup: $(STAMP) .env
 
 run: setup
 	DEBUG=1 $(PY) manage.py migrate --no-input

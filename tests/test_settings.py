@@ -85,3 +85,17 @@ def test_system_checks_clean():
 @pytest.mark.django_db
 def test_no_missing_migrations():
     call_command("makemigrations", check=True, dry_run=True, verbosity=0)
+
+
+def test_env_file_gives_defaults_the_environment_overrides(tmp_path, monkeypatch):
+    from newsroom.settings import read_env_file
+
+    env = tmp_path / ".env"
+    env.write_text("# comment\nNEWSROOM_TEST_A=from-file\nNEWSROOM_TEST_B = file\nnot a pair\n")
+    monkeypatch.delenv("NEWSROOM_TEST_A", raising=False)
+    monkeypatch.setenv("NEWSROOM_TEST_B", "from-environment")
+    read_env_file(env)
+    assert os.environ["NEWSROOM_TEST_A"] == "from-file"
+    assert os.environ["NEWSROOM_TEST_B"] == "from-environment"
+    monkeypatch.delenv("NEWSROOM_TEST_A")
+    read_env_file(tmp_path / "missing")  # no file: nothing happens
