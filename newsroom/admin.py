@@ -18,9 +18,11 @@ from modeltranslation.admin import (
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import models, workflow
+from .filters import SearchField
 from .forms import IssuerFormSet, ReleaseAdminForm, ReleaseChildFormSet
 from .history import WORKFLOW_FIELDS
 from .journalists import journalist_decide
+from .search import index
 
 
 class SelectRelatedInline:
@@ -115,7 +117,12 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         "translation_state",
     ]
     list_filter = ["status", "original_language", "issuers", "topics", "release_date"]
-    search_fields = ["title_fr", "title_en", "subtitle_fr", "subtitle_en", "body_fr", "body_en"]
+    # The search box uses the site's search engine, in both languages (get_search_results).
+    search_fields = ["title_fr"]
+    search_help_text = _(
+        "Words in either language, found whatever their accents and endings; "
+        "“quotes” for a phrase, -word to exclude."
+    )
     date_hierarchy = "release_date"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["topics", "research_projects"]
@@ -151,6 +158,13 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         # Editors see the releases of their own institutions only (list, change, history…).
         releases = super().get_queryset(request).prefetch_related("issuers")
         return releases & models.PressRelease.objects.editable_by(request.user)
+
+    def get_search_results(self, request, queryset, search_term):
+        """The public site's search engine, in every language, within what this user may
+        edit (``queryset``); no duplicates, since it filters on a subquery."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.matching(SearchField(max_length=200).clean(search_term)), False
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -309,6 +323,11 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("issuing institutions"))
     def issuer_names(self, release):
         return ", ".join(institution.display_name for institution in release.issuers.all())
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The release and its inline rows are indexed once, at the end, in the same transaction.
+        with transaction.atomic(), index.deferred():
+            return super().changeform_view(request, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if not change:

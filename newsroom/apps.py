@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = _("Press releases")
+
+    def ready(self):
+        # Search documents follow every save (index); SQLite connections get the accent
+        # folding function contact look-up uses (contacts). Both connect signal receivers.
+        from .search import contacts, index  # noqa: F401

@@ -24,6 +24,7 @@ from partners.models import (
 
 from . import demo_content as content
 from .models import PressRelease, Quote, ReleaseContact, ReleaseIssuer, Topic
+from .search import index
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -206,7 +207,11 @@ def load_demo():
         for data in content.TOPICS
     }
     projects = load_partnership(institutions)
-    return load_release(institutions, people, contacts, topics, projects)
+    with index.deferred():
+        release = load_release(institutions, people, contacts, topics, projects)
+        # Saves keep the index in step; this covers a database older than search.
+        index.refresh([release.pk])
+    return release
 
 
 def ensure_demo_admin():

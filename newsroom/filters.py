@@ -1,4 +1,7 @@
-"""The public release list's filters: institution, topic, year, as shareable GET parameters."""
+"""The public release list's search and filters (institution, topic, year), as shareable GET
+parameters."""
+
+import unicodedata
 
 from django import forms
 from django.utils import translation
@@ -9,7 +12,26 @@ from partners.models import Institution
 from .models import PressRelease, Topic
 
 
+class SearchField(forms.CharField):
+    """Free text that can never be refused: control characters (NUL included) are dropped and
+    the text is cut to a length worth searching for, so any query gives a page of results."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, strip=True, **kwargs)
+
+    def to_python(self, value):
+        text = "".join(
+            " " if unicodedata.category(char) in ("Cc", "Cs") else char for char in value or ""
+        )
+        return " ".join(text.split())[: self.max_length]
+
+
 class ReleaseFilterForm(forms.Form):
+    q = SearchField(
+        label=_("Search"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "enterkeyhint": "search"}),
+    )
     institution = forms.ModelChoiceField(
         # Only institutions with a public release: a draft must not reveal its issuer.
         queryset=Institution.objects.filter(
@@ -42,6 +64,9 @@ class ReleaseFilterForm(forms.Form):
         self.fields["year"].choices = [("", _("All years"))] + [
             (str(day.year), str(day.year)) for day in years
         ]
+
+    def search_query(self):
+        return self.cleaned_data.get("q", "") if self.is_valid() else ""
 
     def filters(self):
         """The valid filters as keyword arguments of ``PressReleaseQuerySet.filtered``."""

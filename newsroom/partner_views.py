@@ -1,12 +1,18 @@
-"""Public pages of institutions, spokespeople and partnerships, with their published releases."""
+"""Public pages of institutions, spokespeople, partnerships and the media contacts directory,
+with their published releases."""
 
+from django import forms
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, Partnership, Person
+from partners.views import contacts_for
 
 from . import seo
+from .filters import SearchField
 from .models import PressRelease, Quote
+from .search.contacts import matching_contacts, matching_people
 
 RELEASES_SHOWN = 10
 
@@ -87,3 +93,34 @@ def partnership_detail(request, slug):
         "partners/partnership_detail.html",
         {"partnership": partnership, "releases": releases},
     )
+
+
+class ContactSearchForm(forms.Form):
+    q = SearchField(
+        label=_("Name, institution, role or topic"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "enterkeyhint": "search"}),
+    )
+
+
+def contact_directory(request):
+    """Every contact by institution; with ``q``, the contacts and spokespeople it finds."""
+    form = ContactSearchForm(request.GET or None)
+    search = form.cleaned_data["q"] if form.is_valid() else ""
+    contacts = contacts_for(request.user)
+    context = {"form": form, "search": search}
+    if search:
+        releases = PressRelease.objects.visible_to(request.user)
+        context["contacts"] = matching_contacts(contacts, search, releases).order_by(
+            "institution__name", "order", "pk"
+        )
+        context["people"] = matching_people(
+            public_people().select_related("institution"), search, releases
+        )
+    else:
+        context["institutions"] = (
+            Institution.objects.filter(pk__in=contacts.values("institution"))
+            .order_by("name")
+            .prefetch_related(Prefetch("media_contacts", queryset=contacts, to_attr="contacts"))
+        )
+    return render(request, "partners/contact_directory.html", context)

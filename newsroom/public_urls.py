@@ -40,7 +40,7 @@ urlpatterns = [
     path(_("journalists/sign-up/"), journalists.journalist_sign_up, name="journalist_signup"),
     path(_("journalists/sign-in/"), journalists.JournalistSignIn.as_view(), name="signin"),
     path(_("journalists/sign-out/"), LogoutView.as_view(next_page="newsroom:home"), name="signout"),
-    path(_("media-contacts/"), contact_views.contact_directory, name="contacts"),
+    path(_("media-contacts/"), partner_views.contact_directory, name="contacts"),
     path(
         _("media-contacts/<int:pk>/vcard/"),
         contact_views.contact_vcard_download,

@@ -25,6 +25,9 @@ from .models import (
     detail_prefetches,
     is_accredited,
 )
+from .search.facets import facets
+from .search.snippets import highlight, snippet
+from .search.websearch import parse
 
 PAGE_SIZE = 20
 HOME_SIZE = 5
@@ -45,21 +48,71 @@ def release_list(request):
         # A mistyped or stale filter in a shared URL: nothing to show, and nothing to guess.
         raise Http404
     filters = form.filters() if form.is_bound else {}
-    releases = PressRelease.objects.visible_to(request.user).filtered(**filters).for_display()
-    page = get_page_or_404(Paginator(releases, PAGE_SIZE), request.GET.get("page"))
+    search = form.search_query() if form.is_bound else ""
+    releases = PressRelease.objects.visible_to(request.user).filtered(**filters)
+    if search:
+        releases = releases.search(search)
+    page = get_page_or_404(Paginator(releases.for_display(), PAGE_SIZE), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "newsroom/release_list.html",
-        {
-            "page": page,
-            "form": form,
-            "filters": filters,
-            "query": query.urlencode(),
-            "alternates": list_alternates(request, filters),
-        },
-    )
+    context = {
+        "page": page,
+        "form": form,
+        "filters": filters,
+        "query": query.urlencode(),
+        "alternates": list_alternates(request, filters),
+    }
+    if search:
+        terms = parse(search, translation.get_language()).terms
+        for release in page.object_list:
+            release.snippet = release_snippet(release, terms)
+        context |= {"search": search, "facets": facet_links(request, facets(releases), filters)}
+    return render(request, "newsroom/release_list.html", context)
+
+
+def release_snippet(release, terms):
+    """The release's title and text around the words searched for, marked."""
+    language = translation.get_language()
+    with translation.override(release.display_language):
+        title, text = release.title, release.body_as_text
+    return {
+        "title": highlight(title, terms, language),
+        "text": snippet(text, terms, language),
+    }
+
+
+def facet_links(request, counts, filters):
+    """[(facet title, values)], each value as (label, count, URL, selected): the URL narrows
+    the search to the value, or widens it again when the value is the selected filter."""
+    language = translation.get_language()
+
+    def entry(name, obj, label, value, hits):
+        query = request.GET.copy()
+        query.pop("page", None)
+        selected = obj == filters.get(name)
+        if selected:
+            query.pop(name, None)
+        else:
+            query[name] = value
+        return (label, hits, f"?{query.urlencode()}", selected)
+
+    return [
+        (
+            _("Institution"),
+            [
+                entry("institution", institution, institution.name, institution.slug, hits)
+                for institution, hits in counts["institution"]
+            ],
+        ),
+        (
+            _("Topic"),
+            [
+                entry("topic", topic, topic.name, getattr(topic, f"slug_{language}"), hits)
+                for topic, hits in counts["topic"]
+            ],
+        ),
+        (_("Year"), [entry("year", year, str(year), year, hits) for year, hits in counts["year"]]),
+    ]
 
 
 def get_page_or_404(paginator, number):

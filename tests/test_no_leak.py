@@ -84,6 +84,11 @@ def surfaces(demo_release, hidden):
         "/en/topics/oncology/feeds/rss/",
         "/sitemap.xml",
         "/news-sitemap.xml",
+        # Search: words of each of its texts (title, body, quote, topic), and the year facet.
+        "/fr/communiques/?q=communiqu%C3%A9+OR+texte+OR+dit+OR+th%C3%A8me+OR+collaboration",
+        "/en/press-releases/?q=release+OR+text+OR+strategic",
+        "/fr/contacts-presse/?q=th%C3%A8me",
+        "/fr/contacts-presse/?q=barlesi",
     ]
 
 
@@ -114,6 +119,11 @@ def test_hidden_release_absent_everywhere_for_anonymous_readers(client, demo_rel
         body = content(response).decode()
         assert MARK not in body and "zorglub" not in body, f"{hidden.state} leaks on {url}"
         assert "2031" not in body, f"{hidden.state}: its year leaks in the filters of {url}"
+    for query in (MARK, "zorglub thème"):  # the page echoes the query: count the results
+        for path in ("/fr/communiques/", "/en/press-releases/"):
+            assert client.get(path, {"q": query}).context["page"].paginator.count == 0
+        people = client.get("/fr/contacts-presse/", {"q": query}).context["people"]
+        assert not people, f"{hidden.state}: a speaker found through its topic"
     for file in (
         hidden.image.image,
         hidden.image.thumbnail,

@@ -12,6 +12,7 @@ from .releases import (
     is_accredited,
     validate_doi,
 )
+from .search import SearchDocument
 from .workflow import Correction, ReleaseTransition
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "ReleaseIssuer",
     "ReleaseStatus",
     "ReleaseTransition",
+    "SearchDocument",
     "Topic",
     "detail_prefetches",
     "is_accredited",

@@ -1,0 +1,28 @@
+"""What release search matches: one document per release and site language.
+
+Filled by ``newsroom.search.index`` whenever a release or anything shown with it changes. On
+PostgreSQL the weighted ``tsvector`` lives here (GIN index); on SQLite the same document's words
+live in the FTS5 table ``newsroom_search_fts`` whose rowid is this row's id (migration 0009).
+"""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    release = models.ForeignKey(
+        "newsroom.PressRelease", on_delete=models.CASCADE, related_name="search_documents"
+    )
+    # The page language the document serves (its text falls back like the page does).
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
+    # PostgreSQL only; stays NULL on SQLite, which indexes in its FTS5 table instead.
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["release", "language"], name="search_document_once")
+        ]
+
+    def __str__(self):
+        return f"{self.release_id}/{self.language}"

@@ -1,0 +1,56 @@
+"""The text search indexes for a release, per site language, weighted by where it appears."""
+
+from typing import NamedTuple
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import translation
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class Document(NamedTuple):
+    release_id: int
+    language: str
+    title: str  # weight A
+    subtitle: str  # weight B
+    body: str  # weight C: body and quotes
+    extra: str  # weight C too: speakers, issuers, topics, research projects
+
+
+def releases_to_index(release_ids):
+    from ..models import PressRelease, Quote
+
+    return PressRelease.objects.filter(pk__in=release_ids).prefetch_related(
+        Prefetch("quotes", queryset=Quote.objects.select_related("person")),
+        "issuers",
+        "topics",
+        "research_projects",
+    )
+
+
+def documents(release_ids):
+    """One Document per release and language: the text the page in that language shows
+    (modeltranslation's fallback included), so what is found is what is read."""
+    for release in releases_to_index(release_ids):
+        for code in LANGUAGE_CODES:
+            with translation.override(code):
+                yield document(release, code)
+
+
+def document(release, language):
+    quotes = list(release.quotes.all())
+    names = [
+        *(f"{quote.person.full_name} {quote.title_shown}" for quote in quotes),
+        *(f"{issuer.name} {issuer.short_name}" for issuer in release.issuers.all()),
+        *(topic.name for topic in release.topics.all()),
+        *(project.title for project in release.research_projects.all()),
+    ]
+    return Document(
+        release_id=release.pk,
+        language=language,
+        title=release.title or "",
+        subtitle=release.subtitle or "",
+        body="\n".join([release.body_as_text, *(quote.text for quote in quotes)]),
+        extra="\n".join(name for name in names if name),
+    )
