@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres e2e test-browser lint format messages clean
+.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -67,8 +67,16 @@ format: setup
 
 # Refresh the French UI strings after changing templates or code (needs GNU gettext).
 messages: setup
-	DEBUG=1 $(PY) manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles
+	DEBUG=1 $(PY) manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=staticfiles \
+		--ignore=node_modules --ignore=bench
 	DEBUG=1 $(PY) manage.py compilemessages -l fr --ignore=.venv
+
+# Search on N releases (default 100,000) in PostgreSQL database newsroom_bench (kept between
+# runs): p50/p95/max of the search page, beside a naive icontains search. N=10000 for a quick run.
+BENCH_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+N ?= 100000
+bench-search: setup
+	$(PY) -m bench.search --releases $(N) --database-url $(BENCH_URL)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache tests/e2e/artifacts

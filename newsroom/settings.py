@@ -113,6 +113,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Form choices iterate querysets; on PostgreSQL that opens a server-side cursor
+    # (DECLARE … WITH HOLD) per select, costlier than fetching a few dozen rows, and unusable
+    # behind a transaction-pooling PgBouncer.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

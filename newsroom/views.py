@@ -25,8 +25,8 @@ from .models import (
     detail_prefetches,
     is_accredited,
 )
-from .search.facets import facets
-from .search.snippets import highlight, snippet
+from .search.results import SearchResults
+from .search.snippets import release_snippet
 from .search.websearch import parse
 
 PAGE_SIZE = 20
@@ -50,9 +50,9 @@ def release_list(request):
     filters = form.filters() if form.is_bound else {}
     search = form.search_query() if form.is_bound else ""
     releases = PressRelease.objects.visible_to(request.user).filtered(**filters)
-    if search:
-        releases = releases.search(search)
-    page = get_page_or_404(Paginator(releases.for_display(), PAGE_SIZE), request.GET.get("page"))
+    results = SearchResults(releases, search, translation.get_language()) if search else None
+    listed = results if search else releases.for_display()
+    page = get_page_or_404(Paginator(listed, PAGE_SIZE), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -65,20 +65,14 @@ def release_list(request):
     if search:
         terms = parse(search, translation.get_language()).terms
         for release in page.object_list:
-            release.snippet = release_snippet(release, terms)
-        context |= {"search": search, "facets": facet_links(request, facets(releases), filters)}
+            release.snippet = release_snippet(release, terms, translation.get_language())
+        context |= {
+            "search": search,
+            "capped": results.capped,
+            "candidates": results.limit,
+            "facets": facet_links(request, results.facets(), filters),
+        }
     return render(request, "newsroom/release_list.html", context)
-
-
-def release_snippet(release, terms):
-    """The release's title and text around the words searched for, marked."""
-    language = translation.get_language()
-    with translation.override(release.display_language):
-        title, text = release.title, release.body_as_text
-    return {
-        "title": highlight(title, terms, language),
-        "text": snippet(text, terms, language),
-    }
 
 
 def facet_links(request, counts, filters):

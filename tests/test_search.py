@@ -169,6 +169,29 @@ def test_search_combines_with_filters_paginates_and_keeps_the_query(client, make
     assert 'href="/en/press-releases/?q=oncologie" hreflang="en"' in first
 
 
+@pytest.fixture
+def archive_of_patients(make_release, monkeypatch):
+    """Nine releases mentioning patients (more than 5, the candidates): the oldest in its
+    title, the others in their text."""
+    monkeypatch.setattr("newsroom.search.results.CANDIDATES", 5)
+    for year in range(2010, 2018):
+        make_release(
+            title_fr=f"Bilan {year}", body_fr="<p>Patients.</p>", release_date=f"{year}-01-01"
+        )
+    return make_release(title_fr="Patients d’abord", release_date="2001-01-01")
+
+
+def test_a_common_word_ranks_the_most_recent_matches_and_says_so(client, archive_of_patients):
+    response = client.get("/fr/communiques/", {"q": "patients"})
+    shown = titles(re.findall(r'class="card-title"><a href="[^"]+">(.*?)</a>', response.text))
+    assert shown == ["Bilan 2017", "Bilan 2016", "Bilan 2015", "Bilan 2014", "Bilan 2013"]
+    assert archive_of_patients.title_fr not in shown  # beyond the 5 most recent matches
+    assert "les plus pertinents des 5 plus récents sont affichés" in response.text
+    assert sum(hits for _l, hits, _u, _s in response.context["facets"][2][1]) == 5
+    # Under the limit, every match is ranked: the title match comes first.
+    assert titles(found(client, "patients", year=2001)) == ["Patients d’abord"]
+
+
 def test_untranslated_release_is_found_on_both_pages_in_its_own_text(client, make_release):
     make_release(title_fr="Seulement en français", title_en="", body_fr="<p>Névroglie.</p>")
     assert titles(found(client, "nevroglie")) == ["Seulement en français"]
@@ -286,8 +309,8 @@ def test_search_page_query_count_does_not_grow(client, make_release, django_asse
     for _ in range(3):
         make_release(title_fr="Cancer du sein")
     client.get("/fr/communiques/", {"q": "cancer"})
-    # Filter options (3), count, page, its prefetches (3), facets (3).
-    with django_assert_num_queries(11) as captured:
+    # Filter options (3), ranked candidates, page, its prefetches (3), facets (2).
+    with django_assert_num_queries(10) as captured:
         client.get("/fr/communiques/", {"q": "cancer"})
     topic = Topic.objects.create(name_fr="Sein")
     for n in range(40):

@@ -286,7 +286,11 @@ class PressRelease(models.Model):
             ("publish_pressrelease", _("Can publish and schedule press releases")),
             ("withdraw_pressrelease", _("Can withdraw press releases")),
         ]
-        indexes = [models.Index(fields=["status", "publish_at"], name="release_visibility")]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="release_visibility"),
+            # Lists and search candidates walk releases newest first (Meta.ordering).
+            models.Index(fields=["-release_date", "-publish_at", "-id"], name="release_recency"),
+        ]
         constraints = [
             *unique_per_language("release"),
             models.CheckConstraint(

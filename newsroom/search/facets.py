@@ -1,36 +1,32 @@
-"""Counts per institution, topic and year of a set of releases (the current search)."""
+"""Counts per institution, topic and year of a search's results."""
+
+from collections import Counter
 
 from django.db.models import Count
-from django.db.models.functions import ExtractYear
 
 from partners.models import Institution
 
+from . import lookups  # noqa: F401  (registers any_of)
 
-def facets(releases):
+
+def facets(release_ids, release_dates):
     """{"institution": [(institution, count)], "topic": [...], "year": [(year, count)]},
-    largest first (years newest first), in three queries."""
-    from ..models import PressRelease, Topic
+    largest first (years newest first), in two queries whatever the number of results."""
+    from ..models import Topic
 
-    ids = releases.order_by().values("pk")
     institutions = (
-        Institution.objects.filter(releaseissuer__release__in=ids)
+        Institution.objects.filter(releaseissuer__release_id__any_of=release_ids)
         .annotate(hits=Count("releaseissuer"))
         .order_by("-hits", "name")
     )
     topics = (
-        Topic.objects.filter(press_releases__in=ids)
+        Topic.objects.filter(press_releases__id__any_of=release_ids)
         .annotate(hits=Count("press_releases"))
         .order_by("-hits", "name")
     )
-    years = (
-        PressRelease.objects.filter(pk__in=ids)
-        .annotate(year=ExtractYear("release_date"))
-        .values_list("year")
-        .annotate(hits=Count("pk"))
-        .order_by("-year")
-    )
+    years = Counter(day.year for day in release_dates)
     return {
         "institution": [(institution, institution.hits) for institution in institutions],
         "topic": [(topic, topic.hits) for topic in topics],
-        "year": list(years),
+        "year": sorted(years.items(), reverse=True),
     }

@@ -6,10 +6,11 @@ marks "thérapies". The same code serves both databases.
 
 import re
 
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import fold, stem
+from .text import stem_of
 
 SPLIT = re.compile(r"(\w+)")
 SNIPPET_WORDS = 40
@@ -19,7 +20,7 @@ def marked(pieces, terms, language):
     """HTML of ``pieces`` (alternating separators and words) with matching words marked."""
     html = []
     for index, piece in enumerate(pieces):
-        if index % 2 and stem(fold(piece), language) in terms:
+        if index % 2 and stem_of(piece, language) in terms:
             html.append(f"<mark>{escape(piece)}</mark>")
         else:
             html.append(escape(piece))
@@ -34,7 +35,7 @@ def snippet(text, terms, language, size=SNIPPET_WORDS):
     """About ``size`` words of ``text`` around the first match (the start when none)."""
     pieces = SPLIT.split(" ".join(text.split()))
     first = next(
-        (i for i in range(1, len(pieces), 2) if stem(fold(pieces[i]), language) in terms),
+        (i for i in range(1, len(pieces), 2) if stem_of(pieces[i], language) in terms),
         1,
     )
     start = max(0, first - 2 * (size // 3))  # a word's index (odd), or 0
@@ -44,3 +45,11 @@ def snippet(text, terms, language, size=SNIPPET_WORDS):
     prefix = "… " if start > 1 else ""
     suffix = " …" if end < len(pieces) else ""
     return mark_safe(f"{prefix}{html.strip()}{suffix}")
+
+
+def release_snippet(release, terms, language):
+    """A result's title and the text around the words searched for, marked; the text in the
+    language the card shows, the words compared as in ``language`` (the query's)."""
+    with translation.override(release.display_language):
+        title, text = release.title, release.body_as_text
+    return {"title": highlight(title, terms, language), "text": snippet(text, terms, language)}

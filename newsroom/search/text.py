@@ -37,6 +37,12 @@ def stem(word, language):
     return stemmer(language).stemWord(word)
 
 
+@lru_cache(maxsize=200_000)
+def stem_of(word, language):
+    """The stem of a word as written ("Thérapies" → "therap"), for marking words in text."""
+    return stem(fold(word), language)
+
+
 def stems(text, language):
     """["immunotherap"] for "Immunothérapies" in French."""
     return [stem(word, language) for word in words(text)]

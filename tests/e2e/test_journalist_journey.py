@@ -1,4 +1,4 @@
-"""A journalist's visit in a real browser: home → list → filter → release → English →
+"""A journalist's visit in a real browser: home → list → search and filter → release → English →
 institution → vCard, with screenshots at phone and desktop widths; no request leaves the site."""
 
 from pathlib import Path
@@ -30,10 +30,20 @@ def test_home_to_vcard(site, page, browser):
     assert page.url == f"{site}/fr/communiques/"
     steps.append(("2-list", page.url))
 
+    page.get_by_label("Rechercher").fill("immunotherapies")  # no accent, plural
     page.get_by_label("Institution").select_option(label="Gustave Roussy")
-    page.get_by_role("button", name="Filtrer").click()
-    assert page.url == f"{site}/fr/communiques/?institution=gustave-roussy&topic=&year="
-    steps.append(("3-filtered", page.url))
+    page.get_by_role("button", name="Rechercher").click()
+    assert page.url == (
+        f"{site}/fr/communiques/?q=immunotherapies&institution=gustave-roussy&topic=&year="
+    )
+    assert page.get_by_role("status").inner_text().startswith("1 communiqué correspond")
+    assert page.locator(".snippet mark").first.inner_text().lower().startswith("immunothérapie")
+    facets = page.get_by_role("navigation", name="Affiner la recherche")
+    assert (
+        facets.get_by_role("link", name="Gustave Roussy (1)").get_attribute("aria-current")
+        == "true"
+    )
+    steps.append(("3-search", page.url))
 
     page.get_by_role("link", name=HEADLINE_FR).click()
     assert page.locator("h1").inner_text().startswith(HEADLINE_FR)
@@ -73,8 +83,10 @@ def test_release_readable_without_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site}/en/press-releases/")
+    page.get_by_label("Search").fill("persister cells")  # search and filters: a plain GET form
     page.get_by_label("Institution").select_option(label="Sanofi")
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("button", name="Search").click()
+    assert page.get_by_role("status").inner_text().startswith("1 press release matches")
     page.get_by_role("link", name=HEADLINE_EN).click()
     assert page.locator(".contact").count() == 2
     context.close()

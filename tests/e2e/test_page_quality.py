@@ -32,6 +32,10 @@ PAGE_TYPES = {
     "journalist-sign-up": "/fr/journalistes/inscription/",
     "journalist-sign-in": "/en/journalists/sign-in/",
     "withdrawn": "/fr/communiques/retire/",
+    "search": "/fr/communiques/?q=immunoth%C3%A9rapies",
+    "search-en-filtered": "/en/press-releases/?q=persister+cells&institution=sanofi",
+    "search-no-result": "/fr/communiques/?q=zorglub",
+    "contacts-search": "/en/media-contacts/?q=gustave",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

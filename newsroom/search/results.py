@@ -1,0 +1,41 @@
+"""A search's results, ranked in one query and fetched a page at a time.
+
+Ranking every match of a common word ("patients": most of a 100,000-release archive) would
+read every matching document. Search takes the ``CANDIDATES`` most recent matches instead
+(walking the release date index, stopping early), ranks those (title, then subtitle, then
+body; newest first among equals), and says so when there were more: a journalist adds a word
+or a filter rather than reading page 60. Fewer matches than that are all ranked, exactly.
+"""
+
+from collections.abc import Sequence
+
+from ..models import PressRelease
+from .facets import facets
+
+CANDIDATES = 1000
+
+
+class SearchResults(Sequence):
+    def __init__(self, releases, query, language, limit=None):
+        self.releases = releases
+        self.limit = limit = limit or CANDIDATES
+        ranked = releases.search(query, language).order_by(*PressRelease._meta.ordering)
+        rows = list(ranked.values_list("pk", "search_rank", "release_date")[: limit + 1])
+        self.capped = len(rows) > limit
+        # sorted() is stable: equal ranks keep the newest-first order of the query.
+        rows = sorted(rows[:limit], key=lambda row: -row[1])
+        self.ids = [pk for pk, _rank, _day in rows]
+        self.dates = [day for _pk, _rank, day in rows]
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, index):
+        """The releases at ``index`` (a slice: a page), in rank order, ready for display."""
+        ids = self.ids[index] if isinstance(index, slice) else [self.ids[index]]
+        found = self.releases.filter(pk__in=ids).for_display().in_bulk()
+        shown = [found[pk] for pk in ids if pk in found]
+        return shown if isinstance(index, slice) else shown[0]
+
+    def facets(self):
+        return facets(self.ids, self.dates)
