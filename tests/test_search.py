@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 
 from newsroom.models import PressRelease, Quote, ReleaseIssuer, SearchDocument, Topic
-from partners.models import Institution, MediaContact, Person, ResearchProject
+from partners.models import Institution, MediaContact, Partnership, Person, ResearchProject
 
 pytestmark = pytest.mark.django_db
 ON_POSTGRESQL = connection.vendor == "postgresql"
@@ -289,6 +289,36 @@ def test_index_follows_every_change(client, demo_release, make_release):
     assert SearchDocument.objects.filter(release=release).count() == 2
 
 
+def test_index_follows_deletions_and_clears_from_either_side(client, make_release):
+    release = make_release(title_fr="Annonce")
+    topic = Topic.objects.create(name_fr="Hématologie")
+    project = ResearchProject.objects.first() or ResearchProject.objects.create(
+        partnership=Partnership.objects.create(name_fr="P", slug="p"), title_fr="Xylophage"
+    )
+    project.title_fr = "Projet Xylophage"
+    project.save()
+    release.topics.add(topic)
+    release.research_projects.add(project)
+    assert titles(found(client, "hematologie xylophage")) == ["Annonce"]
+    topic.press_releases.clear()  # from the topic's side
+    assert found(client, "hematologie") == []
+    release.topics.add(topic)
+    topic.delete()
+    assert found(client, "hematologie") == []
+    project.delete()
+    assert found(client, "xylophage") == []
+
+
+def test_a_database_older_than_search_is_indexed_by_migrate(make_release):
+    from django.core.management import call_command
+
+    make_release(title_fr="Ancien")
+    SearchDocument.objects.all().delete()
+    call_command("migrate", verbosity=0)
+    assert SearchDocument.objects.count() == 2
+    assert PressRelease.objects.search("ancien", "fr").count() == 1
+
+
 def test_admin_search_uses_the_engine_in_both_languages_within_scope(
     client, demo_release, make_release, make_staff, institution
 ):
@@ -300,9 +330,13 @@ def test_admin_search_uses_the_engine_in_both_languages_within_scope(
     assert demo_release.title_fr not in html  # not one of this editor's institutions
     publisher = Client()
     publisher.force_login(make_staff("Publisher"))
-    for query in ("immunotherapie", "persister cells", "Barlesi"):
+    for query in ("immunotherapie", "persister cells", "Barlesi", "-zorglub"):
         html = publisher.get("/admin/newsroom/pressrelease/", {"q": query}).text
         assert demo_release.title_fr in html, query
+    assert (
+        demo_release.title_fr
+        not in publisher.get("/admin/newsroom/pressrelease/", {"q": "-barlesi"}).text
+    )
 
 
 def test_search_page_query_count_does_not_grow(client, make_release, django_assert_num_queries):

@@ -132,10 +132,12 @@ class SQLite:
         match = Q(pk__in=[])
         for code in languages:
             required, excluded = self.expressions(text, code)
+            found = Q(language=code)
             if required:
-                found = Q(language=code, release_id__in=self.matches(required, [code]))
-                if excluded:
-                    found &= ~Q(release_id__in=self.matches(excluded, [code]))
+                found &= Q(release_id__in=self.matches(required, [code]))
+            if excluded:  # alone ("-mouse"), everything else, as on PostgreSQL
+                found &= ~Q(release_id__in=self.matches(excluded, [code]))
+            if required or excluded:
                 match |= found
         return SearchDocument.objects.filter(match).values("release_id")
 

@@ -12,7 +12,13 @@ from contextvars import ContextVar
 from itertools import batched
 
 from django.db import connections, router
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+)
 from django.dispatch import receiver
 
 from partners.models import Institution, Person, ResearchProject
@@ -82,14 +88,45 @@ def part_changed(sender, instance, **kwargs):
 @receiver(
     m2m_changed, sender=PressRelease.research_projects.through, dispatch_uid="search_projects"
 )
-def links_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if action not in ("post_add", "post_remove", "post_clear"):
-        return
-    if not reverse:
-        refresh([instance.pk])
-    elif pk_set:
-        refresh(pk_set)
-    else:  # cleared from the topic's or project's side: its releases are not known any more
+def links_changed(sender, instance, action, reverse, pk_set, model, **kwargs):
+    if action == "pre_clear" and reverse:
+        # Cleared from the topic's or project's side: note its releases while they are known.
+        instance._search_releases = releases_showing(instance)
+    elif action == "post_clear" and reverse:
+        refresh(getattr(instance, "_search_releases", []))
+    elif action in ("post_add", "post_remove", "post_clear"):
+        refresh([instance.pk] if not reverse else pk_set or [])
+
+
+def releases_showing(instance):
+    return list(
+        PressRelease.objects.filter(**{NAMED[type(instance)]: instance})
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+
+
+@receiver(pre_delete, sender=Topic, dispatch_uid="search_topic_deleting")
+@receiver(pre_delete, sender=ResearchProject, dispatch_uid="search_project_deleting")
+def link_deleting(sender, instance, **kwargs):
+    """Deleting a topic or project removes its links without m2m_changed: note its releases."""
+    instance._search_releases = releases_showing(instance)
+
+
+@receiver(post_delete, sender=Topic, dispatch_uid="search_topic_deleted")
+@receiver(post_delete, sender=ResearchProject, dispatch_uid="search_project_deleted")
+def link_deleted(sender, instance, **kwargs):
+    refresh(getattr(instance, "_search_releases", []))
+
+
+@receiver(post_migrate, dispatch_uid="search_first_index")
+def index_existing_releases(sender, using, **kwargs):
+    """A database that had releases before search existed gets its documents once."""
+    if (
+        sender.name == "newsroom"
+        and not SearchDocument.objects.using(using).exists()
+        and PressRelease.objects.using(using).exists()
+    ):
         rebuild()
 
 
