@@ -21,6 +21,11 @@ def found(client, query, language="fr", **filters):
     path = "/fr/communiques/" if language == "fr" else "/en/press-releases/"
     response = client.get(path, {"q": query, **filters})
     assert response.status_code == 200, query
+    return cards(response)
+
+
+def cards(response):
+    """The result cards' titles as HTML (matched words in <mark>), in order."""
     return re.findall(r'class="card-title"><a href="[^"]+">(.*?)</a>', response.text)
 
 
@@ -183,7 +188,7 @@ def archive_of_patients(make_release, monkeypatch):
 
 def test_a_common_word_ranks_the_most_recent_matches_and_says_so(client, archive_of_patients):
     response = client.get("/fr/communiques/", {"q": "patients"})
-    shown = titles(re.findall(r'class="card-title"><a href="[^"]+">(.*?)</a>', response.text))
+    shown = titles(cards(response))
     assert shown == ["Bilan 2017", "Bilan 2016", "Bilan 2015", "Bilan 2014", "Bilan 2013"]
     assert archive_of_patients.title_fr not in shown  # beyond the 5 most recent matches
     assert "les plus pertinents des 5 plus récents sont affichés" in response.text
@@ -225,10 +230,14 @@ BAD_QUERIES = [
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
-def test_bad_queries_give_a_page_never_an_error(client, staff_client, demo_release, query):
+def test_bad_queries_give_a_page_never_an_error(staff_client, demo_release, query):
+    reader = Client()  # anonymous (``client`` is the staff client's own)
     for path in ("/fr/communiques/", "/en/press-releases/", "/fr/contacts-presse/"):
-        response = client.get(path, {"q": query})
+        response = reader.get(path, {"q": query})
         assert response.status_code == 200, (path, query)
+        # A results (or "no results") page when something is left to search, else the list.
+        searched = response.context.get("search")
+        assert ('role="status"' in response.text) == bool(searched), (path, query)
     admin = staff_client.get("/admin/newsroom/pressrelease/", {"q": query})
     assert admin.status_code == 200
 

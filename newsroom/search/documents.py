@@ -2,11 +2,10 @@
 
 from typing import NamedTuple
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from ..slugs import LANGUAGE_CODES
 
 
 class Document(NamedTuple):

@@ -142,7 +142,7 @@ NAMED = {
 def name_changed(sender, instance, created, **kwargs):
     """A renamed institution, person, topic or project: the releases showing it."""
     if sender in NAMED and not created and not skip(kwargs):
-        refresh(PressRelease.objects.filter(**{NAMED[sender]: instance}).distinct())
+        refresh(releases_showing(instance))
 
 
 @receiver(post_delete, sender=SearchDocument, dispatch_uid="search_document_deleted")
