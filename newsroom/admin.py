@@ -253,6 +253,7 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         if request.method == "POST" and response.status_code == 302:
             keep["version"] += 1
             models.PressRelease.objects.filter(pk=release.pk).update(**keep)
+            index.refresh([release.pk])  # the update skips signals
         return response
 
     def recoverlist_view(self, request, extra_context=None):

@@ -5,7 +5,9 @@ import unicodedata
 
 from django import forms
 from django.db.models import Exists, Max, Min, OuterRef
+from django.forms.utils import flatatt
 from django.utils import translation
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution
@@ -27,6 +29,24 @@ class SearchField(forms.CharField):
         return " ".join(text.split())[: self.max_length]
 
 
+class ListSelect(forms.Select):
+    """A filter's select, written in Python: Django renders each option through a template
+    (~0.1 ms each), and the filters list every institution, topic and year."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        selected = set(self.format_value(value))
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (choice, " selected" if str(choice) in selected else "", label)
+                for choice, label in self.choices
+            ),
+        )
+        attributes = flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name}))
+        return format_html("<select{}>{}</select>", attributes, options)
+
+
 class ReleaseFilterForm(forms.Form):
     q = SearchField(
         label=_("Search"),
@@ -40,16 +60,20 @@ class ReleaseFilterForm(forms.Form):
         ).distinct(),
         to_field_name="slug",
         required=False,
+        widget=ListSelect,
         empty_label=_("All institutions"),
         label=_("Institution"),
     )
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.public(),
         required=False,
+        widget=ListSelect,
         empty_label=_("All topics"),
         label=_("Topic"),
     )
-    year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label=_("Year"))
+    year = forms.TypedChoiceField(
+        coerce=int, required=False, empty_value=None, label=_("Year"), widget=ListSelect
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -50,7 +50,12 @@ def release_list(request):
     filters = form.filters() if form.is_bound else {}
     search = form.search_query() if form.is_bound else ""
     releases = PressRelease.objects.visible_to(request.user).filtered(**filters)
-    results = SearchResults(releases, search, translation.get_language()) if search else None
+    results = None
+    if search:
+        narrowed = any(value is not None for value in filters.values())
+        results = SearchResults(
+            releases, search, translation.get_language(), user=request.user, narrowed=narrowed
+        )
     listed = results if search else releases.for_display()
     page = get_page_or_404(Paginator(listed, PAGE_SIZE), request.GET.get("page"))
     query = request.GET.copy()

@@ -5,10 +5,12 @@ index kept in step with every change, and only what the viewer may read."""
 import re
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
+from newsroom import workflow
 from newsroom.models import PressRelease, Quote, ReleaseIssuer, SearchDocument, Topic
 from partners.models import Institution, MediaContact, Partnership, Person, ResearchProject
 
@@ -197,6 +199,86 @@ def test_a_common_word_ranks_the_most_recent_matches_and_says_so(client, archive
     assert titles(found(client, "patients", year=2001)) == ["Patients d’abord"]
 
 
+@pytest.fixture
+def small_windows(monkeypatch):
+    """Three candidates, and PostgreSQL's windows of the 4, then 8 most recent documents."""
+    monkeypatch.setattr("newsroom.search.results.CANDIDATES", 3)
+    monkeypatch.setattr("newsroom.search.backends.PostgreSQL.WINDOWS", (4, 8))
+
+
+def test_the_most_recent_matches_are_found_in_any_window(client, make_release, small_windows):
+    """Whatever window holds them (the first, the second, or only the whole archive), the
+    candidates are the most recent matches, then ranked; filters narrow before the limit."""
+    for year in range(2010, 2022):  # 12 releases, 2021 the most recent
+        words = [
+            "commun",
+            "moyen" if year % 4 == 0 else "divers",  # 2020, 2016, 2012: one per window
+            "rare" if year == 2010 else "varié",  # the oldest only
+        ]  # as many words in each: equal ranks, newest first
+        make_release(
+            title_fr=f"Bilan {year}",
+            body_fr=f"<p>{' '.join(words)}.</p>",
+            release_date=f"{year}-06-01",
+        )
+    assert titles(found(client, "commun")) == ["Bilan 2021", "Bilan 2020", "Bilan 2019"]
+    assert titles(found(client, "moyen")) == ["Bilan 2020", "Bilan 2016", "Bilan 2012"]
+    assert titles(found(client, "rare")) == ["Bilan 2010"]
+    assert titles(found(client, "commun", year=2011)) == ["Bilan 2011"]
+    assert titles(found(client, "commun -moyen")) == ["Bilan 2021", "Bilan 2019", "Bilan 2018"]
+
+
+def test_documents_follow_the_release_through_the_workflow(make_release, make_staff, institution):
+    def copies(release):
+        return set(
+            SearchDocument.objects.filter(release=release).values_list(
+                "release_date", "publish_at", "public_from"
+            )
+        )
+
+    draft = make_release(
+        status="draft",
+        publish_at=None,
+        release_date="2024-03-01",
+        body_fr="<p>Texte.</p>",
+        body_en="<p>Text.</p>",
+    )
+    assert {row[2] for row in copies(draft)} == {None}
+    publisher = make_staff("Publisher", institution)
+    for action in ("submit", "approve"):
+        workflow.release_transition(release=draft, user=publisher, action=action)
+    draft.refresh_from_db()
+    later = draft.publish_at = timezone.now() + timezone.timedelta(hours=1)
+    embargo = draft.embargo_until = later + timezone.timedelta(hours=2)
+    draft.save()  # scheduled, under embargo until later still
+    release = workflow.release_transition(release=draft, user=publisher, action="publish")
+    assert copies(release) == {(release.release_date, later, embargo)}
+    workflow.release_transition(release=release, user=publisher, action="withdraw")
+    assert {row[2] for row in copies(release)} == {None}
+
+
+def test_a_scheduled_release_is_found_at_its_minute(client, make_release):
+    make_release(
+        title_fr="Vaccin programmé", publish_at=timezone.now() + timezone.timedelta(hours=1)
+    )
+    assert found(client, "vaccin") == []
+    with time_machine.travel(timezone.now() + timezone.timedelta(hours=2)):
+        assert titles(found(client, "vaccin")) == ["Vaccin programmé"]
+
+
+def test_a_stale_document_never_shows_what_the_reader_may_not_see(
+    client, make_release, small_windows
+):
+    """The documents' copies only preselect: the visibility rule decides what is shown and
+    counted (three candidates at most here)."""
+    for year in (2019, 2020, 2021):
+        make_release(title_fr=f"Vaccin {year}", release_date=f"{year}-01-01")
+    draft = make_release(title_fr="Vaccin brouillon", status="draft", publish_at=None)
+    SearchDocument.objects.filter(release=draft).update(public_from=timezone.now())
+    response = client.get("/fr/communiques/", {"q": "vaccin"})
+    assert titles(cards(response)) == ["Vaccin 2021", "Vaccin 2020", "Vaccin 2019"]
+    assert "3 communiqués correspondent à « vaccin »" in response.text  # not "more than 3"
+
+
 def test_untranslated_release_is_found_on_both_pages_in_its_own_text(client, make_release):
     make_release(title_fr="Seulement en français", title_en="", body_fr="<p>Névroglie.</p>")
     assert titles(found(client, "nevroglie")) == ["Seulement en français"]
@@ -352,8 +434,9 @@ def test_search_page_query_count_does_not_grow(client, make_release, django_asse
     for _ in range(3):
         make_release(title_fr="Cancer du sein")
     client.get("/fr/communiques/", {"q": "cancer"})
-    # Filter options (3), ranked candidates, page, its prefetches (3), facets (2).
-    with django_assert_num_queries(10) as captured:
+    # Filter options (3), ranked candidates, what of them the reader may see, page, its
+    # prefetches (3), facets (2).
+    with django_assert_num_queries(11) as captured:
         client.get("/fr/communiques/", {"q": "cancer"})
     topic = Topic.objects.create(name_fr="Sein")
     for n in range(40):
@@ -429,4 +512,4 @@ def test_postgresql_uses_its_stored_vectors_and_gin_index(demo_release):
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE tablename = 'newsroom_searchdocument'"
         )
-        assert any("USING gin (vector)" in row[0] for row in cursor.fetchall())
+        assert any("USING gin (language, release_date, vector)" in r[0] for r in cursor.fetchall())

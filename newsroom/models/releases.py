@@ -119,14 +119,25 @@ class PressReleaseQuerySet(models.QuerySet):
         """
         now = now or timezone.now()
         public = self.published(now)
-        if user is None or not user.is_authenticated:
+        beyond = self.beyond_public(user, now)
+        if beyond is None:
             return public
+        if user.is_staff:  # editable_by() joins institutions' staff: combined by id
+            return self.filter(Q(pk__in=public.values("pk")) | Q(pk__in=beyond.values("pk")))
+        return public | beyond
+
+    def beyond_public(self, user=None, now=None):
+        """What ``visible_to(user, now)`` adds to ``published(now)`` (they may overlap): what
+        staff may edit, what is under embargo for accredited journalists; None for everyone
+        else. Search preselects public documents cheaply, then adds these."""
+        now = now or timezone.now()
+        if user is None or not user.is_authenticated:
+            return None
         if user.is_staff:
-            editable = PressRelease.objects.editable_by(user).values("pk")
-            return self.filter(Q(pk__in=public.values("pk")) | Q(pk__in=editable))
+            return PressRelease.objects.editable_by(user)
         if is_accredited(user):
-            return public | self.under_embargo(now)
-        return public
+            return self.under_embargo(now)
+        return None
 
     def public_since(self, moment):
         """Releases that became public at or after ``moment``: published then, or whose
@@ -457,6 +468,12 @@ class PressRelease(models.Model):
         """When readers could first see it: publication, or the embargo's end if later."""
         moments = [moment for moment in (self.publish_at, self.embargo_until) if moment]
         return max(moments) if moments else None
+
+    @property
+    def public_from(self):
+        """When anyone may read it, if published: ``published(now)`` holds exactly when this
+        is at or before ``now``. None otherwise (search documents keep a copy)."""
+        return self.made_public_at if self.status == ReleaseStatus.PUBLISHED else None
 
     @property
     def translated_languages(self):

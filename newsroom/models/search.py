@@ -18,10 +18,23 @@ class SearchDocument(models.Model):
     language = models.CharField(max_length=5, choices=settings.LANGUAGES)
     # PostgreSQL only; stays NULL on SQLite, which indexes in its FTS5 table instead.
     vector = SearchVectorField(null=True, editable=False)
+    # Copied from the release at each refresh, so that a search finds its most recent public
+    # matches in this table alone (newsroom/search/backends.py); the release's own visibility
+    # rule still decides what is shown.
+    release_date = models.DateField(null=True, editable=False)
+    publish_at = models.DateTimeField(null=True, editable=False)
+    # When anyone may read it (published, and out of embargo); NULL while it is not published.
+    public_from = models.DateTimeField(null=True, editable=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["release", "language"], name="search_document_once")
+        ]
+        indexes = [
+            models.Index(
+                fields=["language", "-release_date", "-publish_at", "-release"],
+                name="search_document_recency",
+            )
         ]
 
     def __str__(self):

@@ -15,6 +15,14 @@ class Document(NamedTuple):
     subtitle: str  # weight B
     body: str  # weight C: body and quotes
     extra: str  # weight C too: speakers, issuers, topics, research projects
+    # The release's recency and visibility (SearchDocument's copies).
+    release_date: object
+    publish_at: object
+    public_from: object
+
+    @property
+    def texts(self):
+        return self.title, self.subtitle, self.body, self.extra
 
 
 def releases_to_index(release_ids):
@@ -52,4 +60,7 @@ def document(release, language):
         subtitle=release.subtitle or "",
         body="\n".join([release.body_as_text, *(quote.text for quote in quotes)]),
         extra="\n".join(name for name in names if name),
+        release_date=release.release_date,
+        publish_at=release.publish_at,
+        public_from=release.public_from,
     )

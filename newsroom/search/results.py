@@ -2,30 +2,51 @@
 
 Ranking every match of a common word ("patients": most of a 100,000-release archive) would
 read every matching document. Search takes the ``CANDIDATES`` most recent matches instead
-(walking the release date index, stopping early), ranks those (title, then subtitle, then
-body; newest first among equals), and says so when there were more: a journalist adds a word
-or a filter rather than reading page 60. Fewer matches than that are all ranked, exactly.
+(``backends.py``: on PostgreSQL from the most recent documents first, stopping early), ranks
+those (title, then subtitle, then body; newest first among equals), and says so when there were
+more: a journalist adds a word or a filter rather than reading page 60. Fewer matches than that
+are all ranked, exactly.
 """
 
 from collections.abc import Sequence
 
+from django.utils import timezone
+
 from ..models import PressRelease
+from .backends import backend
 from .facets import facets
 
 CANDIDATES = 1000
 
 
 class SearchResults(Sequence):
-    def __init__(self, releases, query, language, limit=None):
+    def __init__(self, releases, query, language, *, user=None, narrowed=False, limit=None):
+        """``releases``: what ``user`` may read, with the list's filters (``narrowed`` when
+        any is set)."""
         self.releases = releases
         self.limit = limit = limit or CANDIDATES
-        ranked = releases.search(query, language).order_by(*PressRelease._meta.ordering)
-        rows = list(ranked.values_list("pk", "search_rank", "release_date")[: limit + 1])
+        now = timezone.now()
+        rows = backend(releases.db).candidates(
+            releases,
+            query,
+            language,
+            limit + 1,
+            beyond=PressRelease.objects.beyond_public(user, now),
+            within=releases if narrowed else None,
+            now=now,
+        )
+        # The visibility rule has the last word (the documents' copies only preselect), and
+        # the releases' own dates make the year facet.
+        shown = dict(
+            releases.order_by()
+            .filter(pk__any_of=[pk for pk, _rank in rows])
+            .values_list("pk", "release_date")
+        )
+        rows = [(pk, rank) for pk, rank in rows if pk in shown]
         self.capped = len(rows) > limit
-        # sorted() is stable: equal ranks keep the newest-first order of the query.
-        rows = sorted(rows[:limit], key=lambda row: -row[1])
-        self.ids = [pk for pk, _rank, _day in rows]
-        self.dates = [day for _pk, _rank, day in rows]
+        # sorted() is stable: equal ranks keep the newest-first order of the candidates.
+        self.ids = [pk for pk, _rank in sorted(rows[:limit], key=lambda row: -row[1])]
+        self.dates = [shown[pk] for pk in self.ids]
 
     def __len__(self):
         return len(self.ids)
