@@ -180,16 +180,19 @@ class ReleaseImage(ReleaseChild):
 
     @property
     def web_or_original(self):
-        """(file, width, height) to show: the web rendition, or the original if it has none
-        (an image stored before renditions existed, or one whose rendition failed)."""
-        if self.web:
-            return Rendition(self.web, self.web_width, self.web_height)
-        return Rendition(self.image, self.width, self.height)
+        return self.rendition_or_original("web")
 
     @property
     def thumbnail_or_original(self):
-        if self.thumbnail:
-            return Rendition(self.thumbnail, self.thumbnail_width, self.thumbnail_height)
+        return self.rendition_or_original("thumbnail")
+
+    def rendition_or_original(self, field):
+        """(file, width, height) to show: the rendition, or the original if it has none (an
+        image stored before renditions existed, or one whose rendition failed)."""
+        if rendition := getattr(self, field):
+            return Rendition(
+                rendition, getattr(self, f"{field}_width"), getattr(self, f"{field}_height")
+            )
         return Rendition(self.image, self.width, self.height)
 
     def make_renditions(self):

@@ -67,15 +67,14 @@ class PostgreSQL:
     RECENCY = "d.release_date DESC, d.publish_at DESC, d.release_id DESC"
 
     def candidates(self, releases, text, language, limit, *, beyond, within, now):
-        """[(release id, rank)] of the ``limit`` most recent documents in
-        ``language`` matching ``text``, newest first.
+        """[(release id, rank, release date)] of the ``limit`` most recent ``releases`` (what
+        the viewer may read) matching ``text`` in ``language``, newest first.
 
         Documents are preselected by their copies of the release's dates: public at ``now``,
         or among ``beyond`` (other releases the viewer may read, a queryset, or None), and
         among ``within`` (the list's filters, a queryset, or None). Each window runs only if
         the one before held fewer than ``limit`` matches; a window's cut is the release date
-        of its last document. One statement; ``SearchResults`` then keeps those ``releases``
-        has (the visibility rule has the last word)."""
+        of its last document. One statement; then the visibility rule has the last word."""
         where = ["d.language = %s", "d.vector @@ q.query"]
         where_params = [language]
         visible, visible_params = "d.public_from <= %s", [now]
@@ -120,7 +119,15 @@ class PostgreSQL:
         )
         with connections[releases.db].cursor() as cursor:
             cursor.execute(sql, params)
-            return cursor.fetchall()
+            rows = cursor.fetchall()
+        # The documents' copies only preselect: keep what ``releases`` has, with the releases'
+        # own dates (for the year facet).
+        shown = dict(
+            releases.order_by()
+            .filter(pk__any_of=[pk for pk, _rank in rows])
+            .values_list("pk", "release_date")
+        )
+        return [(pk, rank, shown[pk]) for pk, rank in rows if pk in shown]
 
     def matching_ids(self, text, languages):
         match = Q()
@@ -200,10 +207,10 @@ class SQLite:
         ).annotate(search_rank=FTSScore(F("search_documents__id"), required))
 
     def candidates(self, releases, text, language, limit, **preselection):
-        """As PostgreSQL's: the ``limit`` most recent matches among ``releases``, with their
-        rank (the archives SQLite serves are small: no preselection)."""
+        """As PostgreSQL's, in one query (the archives SQLite serves are small: the matches
+        are joined to ``releases`` directly, without preselection)."""
         ranked = self.ranked(releases, text, language).order_by(*releases.model._meta.ordering)
-        return list(ranked.values_list("pk", "search_rank")[:limit])
+        return list(ranked.values_list("pk", "search_rank", "release_date")[:limit])
 
     def matching_ids(self, text, languages):
         match = Q(pk__in=[])

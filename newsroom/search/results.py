@@ -35,18 +35,11 @@ class SearchResults(Sequence):
             within=releases if narrowed else None,
             now=now,
         )
-        # The visibility rule has the last word (the documents' copies only preselect), and
-        # the releases' own dates make the year facet.
-        shown = dict(
-            releases.order_by()
-            .filter(pk__any_of=[pk for pk, _rank in rows])
-            .values_list("pk", "release_date")
-        )
-        rows = [(pk, rank) for pk, rank in rows if pk in shown]
         self.capped = len(rows) > limit
         # sorted() is stable: equal ranks keep the newest-first order of the candidates.
-        self.ids = [pk for pk, _rank in sorted(rows[:limit], key=lambda row: -row[1])]
-        self.dates = [shown[pk] for pk in self.ids]
+        rows = sorted(rows[:limit], key=lambda row: -row[1])
+        self.ids = [pk for pk, _rank, _day in rows]
+        self.dates = [day for _pk, _rank, day in rows]
 
     def __len__(self):
         return len(self.ids)
