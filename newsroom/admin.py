@@ -21,6 +21,7 @@ from . import models, workflow
 from .filters import SearchField
 from .forms import IssuerFormSet, ReleaseAdminForm, ReleaseChildFormSet
 from .history import WORKFLOW_FIELDS
+from .importer.admin_views import import_view
 from .journalists import journalist_decide
 from .search import index
 
@@ -127,6 +128,7 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["topics", "research_projects"]
     readonly_fields = ["status", "created_at", "created_by", "updated_at", "updated_by"]
+    change_list_template = "admin/newsroom/pressrelease/change_list.html"  # + "Import a release"
     inlines = [
         IssuerInline,
         QuoteInline,
@@ -225,7 +227,12 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             self.admin_site.admin_view(self.preview_link_view),
             name="newsroom_pressrelease_review_link",
         )
-        return [workflow, preview, *urls]
+        importer = path(
+            "import/",
+            self.admin_site.admin_view(lambda request: import_view(self, request)),
+            name="newsroom_pressrelease_import",
+        )
+        return [importer, workflow, preview, *urls]
 
     # History views (django-reversion) go through the same scope and rules as the change form.
     def compare_view(self, request, object_id, extra_context=None):
