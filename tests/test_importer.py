@@ -12,7 +12,7 @@ import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from fpdf import FPDF
 
@@ -20,7 +20,7 @@ from newsroom import demo_content
 from newsroom.importer.files import UnreadableDocument, read_document
 from newsroom.importer.parsing import parse
 from newsroom.models import PressRelease
-from partners.models import Institution, MediaContact, Person
+from partners.models import Institution, MediaContact, Person, StockListing
 
 SAMPLES = Path(__file__).parent / "importer_samples"
 # A copy of ../shared/seeds/ (beside the checkout, absent from a clone made elsewhere).
@@ -249,6 +249,9 @@ BAD_FILES = {
     "50 MB file": ("release.txt", b"a " * (25 * 1024 * 1024), "too large"),
     "zip bomb": ("release.docx", zip_bomb(), "unreasonable size"),
     "other kind": ("release.odt", b"PK\x03\x04 something", ".txt, .docx or .pdf"),
+    "truncated PDF": ("release.pdf", scanned_pdf()[:300], "PDF file could not be read"),
+    "damaged Word": ("release.docx", zip_bomb()[:2000], "not a Word (.docx) file"),
+    "far too much text": ("release.txt", ("Une phrase. " * 40_000).encode(), "far more text"),
 }
 
 
@@ -260,7 +263,9 @@ def test_bad_files_are_refused_with_a_clear_message(case):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("case", ["empty", "scanned PDF", "zip bomb", "binary junk as PDF"])
+@pytest.mark.parametrize(
+    "case", ["empty", "scanned PDF", "zip bomb", "binary junk as PDF", "50 MB file"]
+)
 def test_bad_files_create_nothing_from_the_command_or_the_admin(case, staff_client, tmp_path):
     name, data, message = BAD_FILES[case]
     path = tmp_path / name
@@ -352,7 +357,7 @@ def test_admin_review_writes_nothing_until_confirmed(staff_client, seed_text):
     assert review.status_code == 200
     for shown in ("Fabrice Barlesi", "+33142115059", "EURONEXT: SAN", "Paris et Villejuif"):
         assert shown in page
-    assert "create" in page
+    assert page.count("<td>create</td>") == 8  # 2 institutions, 2 speakers, 2 listings, 2 contacts
     assert not PressRelease.objects.exists() and not Institution.objects.exists()
     token = review.context["token"]
     assert (
@@ -406,3 +411,125 @@ def test_only_staff_who_may_add_releases_import(client, django_user_model):
     user = django_user_model.objects.create_user("reader", password="pw-Str0ng!-x", is_staff=True)
     client.force_login(user)
     assert client.get("/admin/newsroom/pressrelease/import/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_editors_import_for_their_own_institutions_only(client, make_staff, seed_text):
+    roussy = Institution.objects.create(kind="cancer_centre", name_fr="Gustave Roussy", slug="gr")
+    other = Institution.objects.create(kind="company", name_fr="Autre", slug="autre")
+    outsider = make_staff("Editor", other)
+    client.force_login(outsider)
+    upload(client, seed_text)
+    token = client.session["release_import"]["token"]
+    refused = client.post(
+        "/admin/newsroom/pressrelease/import/",
+        {"confirm": token},
+        headers={"accept-language": "en"},
+        follow=True,
+    )
+    assert "your own institutions only" in refused.content.decode()
+    assert not PressRelease.objects.exists() and Institution.objects.count() == 2
+    client.force_login(make_staff("Editor", roussy))
+    upload(client, seed_text)
+    token = client.session["release_import"]["token"]
+    client.post("/admin/newsroom/pressrelease/import/", {"confirm": token})
+    assert PressRelease.objects.get().issuers.filter(pk=roussy.pk).exists()
+
+
+# Odd documents: a page, never an error -----------------------------------------------------------
+
+ODD = """\
+Rendez-vous le 5 mars 2024 à Paris pour la journée «Ensemble» des patients
+
+«Ensemble» est le nom de la journée annuelle des associations de patients, ouverte à tous.
+
+"Moonshot" is the programme the institute says is working.
+
+À propos de l’
+
+Contacts presse
+presse@exemple.fr
+"""
+
+
+def test_odd_documents_keep_their_text_and_invent_nothing():
+    found = parse(ODD).as_json()
+    assert found["headline"].startswith("Rendez-vous le 5 mars 2024")  # not a dateline
+    assert found["date"] == "" and found["quotes"] == []
+    assert found["paragraphs"][0].startswith("«Ensemble» est le nom")
+    assert found["paragraphs"][1].startswith('"Moonshot" is the programme')
+    assert found["boilerplates"] == []
+    assert parse("Titre\n\nParis, le 31 février 2024 – Texte du communiqué.").date == ""
+
+
+def test_hostile_text_is_parsed_in_linear_time():
+    """Patterns that backtrack would take hours on these (no clock here: they simply end)."""
+    head = "Titre\n\nParis, le 3 mars 2024 – Début.\n\n"
+    for body in (
+        "« " + "» a " * 5000,
+        "Contacts " + "a" * 40_000,
+        "Contacts\n" + "x" * 40_000 + "@",
+        "« " + ", déclare " * 3000,
+        "\n".join(["ligne"] * 200_000),
+    ):
+        assert parse(head + body).headline == "Titre"
+
+
+@pytest.mark.django_db
+def test_incomplete_contacts_and_an_undated_document_make_a_draft(staff_client):
+    page = upload(staff_client, ODD).content.decode()
+    assert "A name and a phone or email are needed: left out." in page
+    staff_client.post(
+        "/admin/newsroom/pressrelease/import/",
+        {"confirm": staff_client.session["release_import"]["token"]},
+    )
+    draft = PressRelease.objects.get()
+    assert draft.release_date == timezone.localdate() and not draft.contacts.exists()
+    assert "«Ensemble» est le nom" in draft.body_fr and not Person.objects.exists()
+    assert not MediaContact.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_listing_on_record_elsewhere_is_kept(staff_client, seed_text):
+    other = Institution.objects.create(kind="company", name_fr="Sanofi SA", slug="sanofi-sa")
+    StockListing.objects.create(institution=other, exchange="EURONEXT", ticker="SAN")
+    page = upload(staff_client, seed_text).content.decode()
+    assert "Listed on record for Sanofi SA (kept)." in page
+    staff_client.post(
+        "/admin/newsroom/pressrelease/import/",
+        {"confirm": staff_client.session["release_import"]["token"]},
+    )
+    assert list(StockListing.objects.values_list("institution__slug", "ticker")) == [
+        ("sanofi-sa", "SAN"),
+        (Institution.objects.get(name_fr="Sanofi").slug, "SNY"),
+    ]
+
+
+@pytest.mark.django_db
+def test_editors_link_what_exists_and_issue_for_their_own_institutions(
+    client, make_staff, seed_text
+):
+    roussy = Institution.objects.create(kind="cancer_centre", name_fr="Gustave Roussy", slug="gr")
+    client.force_login(make_staff("Editor", roussy))
+    page = upload(client, seed_text).content.decode()
+    assert "You may not add institutions: left out." in page
+    assert "You may not add media contacts: left out." in page
+    client.post(
+        "/admin/newsroom/pressrelease/import/",
+        {"confirm": client.session["release_import"]["token"]},
+    )
+    draft = PressRelease.objects.get()
+    assert list(draft.issuers.all()) == [roussy]
+    assert Institution.objects.count() == 1 and not MediaContact.objects.exists()
+    assert not StockListing.objects.exists()
+    assert draft.quotes.count() == 2  # editors may add people
+
+
+@pytest.mark.django_db
+def test_what_the_document_says_is_escaped_on_the_review(staff_client, seed_text):
+    hostile = seed_text.replace(
+        "Sanofi et Gustave Roussy renforcent", "<script>alert(1)</script> renforcent", 1
+    )
+    page = upload(staff_client, hostile).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; renforcent" in page

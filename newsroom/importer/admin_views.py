@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .drafts import create_draft
-from .files import MAX_BYTES, UnreadableDocument, read_document
+from .files import UnreadableDocument, check_size, read_document
 from .matching import known_institution_names, review
 from .parsing import Release, parse
 
@@ -31,12 +31,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is too large (at most %(limit)s MB).")
-                % {"limit": MAX_BYTES // (1024 * 1024)}
-            )
         try:
+            check_size(upload.size)  # before reading it
             self.text = read_document(upload.name, upload.read())
         except UnreadableDocument as error:
             raise forms.ValidationError(str(error)) from error
@@ -56,8 +52,12 @@ def import_view(model_admin, request):
         if not stored or not secrets.compare_digest(stored["token"], request.POST["confirm"]):
             messages.error(request, _("This import has expired: upload the file again."))
             return redirect("admin:newsroom_pressrelease_import")
-        draft = create_draft(Release(**stored["release"]), request.user)
         del request.session[SESSION_KEY]
+        try:
+            draft = create_draft(Release(**stored["release"]), request.user)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+            return redirect("admin:newsroom_pressrelease_import")
         messages.success(request, _("The draft was created: check it, then translate it."))
         return redirect(reverse("admin:newsroom_pressrelease_change", args=[draft.pk]))
     form = ImportForm(request.POST or None, request.FILES or None)
@@ -69,7 +69,12 @@ def import_view(model_admin, request):
         return TemplateResponse(
             request,
             "admin/newsroom/pressrelease/import_review.html",
-            {**context, "release": release, "review": review(release), "token": token},
+            {
+                **context,
+                "release": release,
+                "review": review(release, request.user),
+                "token": token,
+            },
         )
     return TemplateResponse(
         request, "admin/newsroom/pressrelease/import.html", {**context, "form": form}

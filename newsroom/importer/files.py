@@ -9,9 +9,10 @@ import zipfile
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024  # a press release with its logos is well under this
-MAX_UNZIPPED = 50 * 1024 * 1024  # what a .docx may expand to (a zip bomb expands to far more)
+MAX_UNZIPPED = 20 * 1024 * 1024  # what a .docx may expand to (a zip bomb expands to far more)
 MAX_RATIO = 100  # uncompressed / compressed size, per member: text compresses ~10×
 MAX_PAGES = 50
+MAX_TEXT = 300_000  # characters: a long press release has ~20,000
 KINDS = {"txt": "text", "docx": "Word", "pdf": "PDF"}
 
 
@@ -25,14 +26,12 @@ def read_document(name, data):
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in KINDS:
         raise UnreadableDocument(_("Send a .txt, .docx or .pdf file."))
-    if len(data) > MAX_BYTES:
-        raise UnreadableDocument(
-            _("The file is too large (%(size)s MB; at most %(limit)s MB).")
-            % {"size": len(data) // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
-        )
+    check_size(len(data))
     if not data.strip():
         raise UnreadableDocument(_("The file is empty."))
     text = {"txt": read_text, "docx": read_docx, "pdf": read_pdf}[extension](data)
+    if len(text) > MAX_TEXT:
+        raise UnreadableDocument(_("This document holds far more text than a press release."))
     if len(text.split()) < 5:
         raise UnreadableDocument(
             _("No text could be read from this %(kind)s file.") % {"kind": KINDS[extension]}
@@ -41,10 +40,20 @@ def read_document(name, data):
     return text
 
 
+def check_size(size):
+    if size > MAX_BYTES:
+        raise UnreadableDocument(
+            _("The file is too large (%(size)s MB; at most %(limit)s MB).")
+            % {"size": size // (1024 * 1024), "limit": MAX_BYTES // (1024 * 1024)}
+        )
+
+
 def read_text(data):
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnreadableDocument(_("This is not a text file."))
-    for encoding in ("utf-8-sig", "utf-16"):
+    # UTF-16 only with its byte-order mark: any even-length bytes would decode.
+    bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    for encoding in ["utf-8-sig"] + (["utf-16"] if bom else []):
         try:
             text = data.decode(encoding)
             break
@@ -63,7 +72,7 @@ def read_docx(data):
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError) as error:
+    except Exception as error:  # zipfile raises several kinds for a damaged archive
         raise UnreadableDocument(_("This is not a Word (.docx) file.")) from error
     # Checked before anything is decompressed: sizes as the archive declares them.
     if sum(member.file_size for member in members) > MAX_UNZIPPED or any(
@@ -83,7 +92,6 @@ def read_docx(data):
 
 def read_pdf(data):
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -91,6 +99,8 @@ def read_pdf(data):
             raise UnreadableDocument(_("This PDF has too many pages for a press release."))
         # Layout mode keeps the blank lines between blocks, which the parts are told by.
         pages = [page.extract_text(extraction_mode="layout") for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError) as error:
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # pypdf raises many kinds on a damaged file
         raise UnreadableDocument(_("This PDF file could not be read.")) from error
     return "\n\n".join(pages)

@@ -64,9 +64,11 @@ SPEAKER_AFTER = re.compile(rf"[»”\"]?\s*,?\s*(?:{VERBS})\s+(?P<who>[^«“\"]
 SPEAKER_BEFORE_VERB = re.compile(rf"[»”\"]\s*,?\s*(?P<who>[^«“\"]+?),?\s+(?:{VERBS})\.?$", re.I)
 # Jane Doe, Title, said: “…”
 SPEAKER_FIRST = re.compile(
-    rf"^(?P<who>[^«“\"]+?),?\s+(?:{VERBS})\s*:\s*[«“\"]\s*(?P<quote>.+?)\s*[»”\"]?\s*\.?$", re.I
+    rf"^(?P<who>[^«“\"]{{1,200}}?),?\s+(?:{VERBS})\s*:\s*[«“\"]\s*(?P<quote>.+?)\s*[»”\"]?\s*\.?$",
+    re.I,
 )
 CLOSING = {"«": "»", "“": "”", '"': '"'}
+MAX_QUOTE, ATTRIBUTION = 3000, 300  # characters
 TICKER = re.compile(
     r"\b(?P<exchange>EURONEXT(?:\s+PARIS)?|NASDAQ|NYSE|EPA|LSE|SIX|XETRA)\s*:\s*"
     r"(?P<symbol>[A-Z]{1,6})\b"
@@ -79,7 +81,7 @@ LINKS_INTRO = re.compile(
 )
 NETWORKS = ("Twitter", "Facebook", "LinkedIn", "Instagram", "YouTube", "Bluesky", "Mastodon")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 CONTACT_LABELS = re.compile(
     r"\b(?:e-?mail|mail|courriel|t[ée]l(?:[ée]phone)?|phone|tel|mobile|portable|m)\s*\.?\s*:\s*",
     re.I,
@@ -222,12 +224,17 @@ def find_dateline(lines):
             match = pattern.search(line)
             if match and match.start() < 100:
                 place = line[: match.start()].strip(DASHES)
-                if len(place) > 80:
+                after = line[match.end() :]
+                # "PARIS, January 19, 2023 –": a dash (or the line's end) follows the date;
+                # "Rendez-vous le 5 mars 2024 à Paris" is a headline.
+                if len(place) > 80 or (after.strip() and after.lstrip()[:1] not in "–—-:,"):
                     continue
                 month = MONTHS[language][fold(match["month"])]
-                day = date(int(match["year"]), month, int(match["day"])).isoformat()
-                after = line[match.end() :].strip(DASHES)
-                return lines[:index], (place, day, after), index + 1
+                try:
+                    day = date(int(match["year"]), month, int(match["day"])).isoformat()
+                except ValueError:  # "31 février": not a date, so not a dateline
+                    continue
+                return lines[:index], (place, day, after.strip(DASHES)), index + 1
     # No dateline: the first block is the headline, the rest the body.
     groups = split_groups(lines)
     if not groups:
@@ -254,7 +261,7 @@ def split_sections(lines):
     body, sections, current = [], [], None
     for line in lines:
         about, contacts = ABOUT.match(line), CONTACTS.match(line)
-        if about and len(line) < 100:
+        if about and len(line) < 100 and ARTICLES.sub("", about["name"]).strip():
             current = (ARTICLES.sub("", about["name"]).strip(), [])
             sections.append(current)
         elif contacts and (len(line) < 40 or EMAIL.search(line)):
@@ -271,35 +278,40 @@ def ends_sentence(text):
 
 def join_blocks(lines):
     """[(kind, text)]: paragraphs and bullet items, wrapped lines joined back."""
-    blocks = []
+    blocks = []  # [kind, [lines]]: joined once at the end
     for line in lines:
         if not line:
             continue
         if bullet := BULLET.match(line):
-            blocks.append(["bullet", bullet["text"]])
-        elif blocks and not (ends_sentence(blocks[-1][1]) and not line[0].islower()):
-            blocks[-1][1] += " " + line
+            blocks.append(["bullet", [bullet["text"]]])
+        elif blocks and not (ends_sentence(blocks[-1][1][-1]) and not line[0].islower()):
+            blocks[-1][1].append(line)
         else:
-            blocks.append(["paragraph", line])
-    return [(kind, text) for kind, text in blocks]
+            blocks.append(["paragraph", [line]])
+    return [(kind, " ".join(parts)) for kind, parts in blocks]
 
 
 def parse_quote(text, institutions):
-    """A ``Quote`` when the paragraph is one (a quotation and who said it), else None."""
+    """A ``Quote`` when the paragraph is one (a quotation and who said it), else None.
+
+    The speaker is looked for in the paragraph's last ``ATTRIBUTION`` characters, and overlong
+    paragraphs are not quotes: the patterns stay linear on hostile text."""
+    if len(text) > MAX_QUOTE:
+        return None
+    tail = max(0, len(text) - ATTRIBUTION)
     if match := SPEAKER_FIRST.match(text):
         words, who = match["quote"], match["who"]
     elif text[:1] in CLOSING:
-        match = SPEAKER_BEFORE_VERB.search(text) or SPEAKER_AFTER.search(text)
-        if match:
-            words, who = text[1 : match.start()], match["who"]
-        elif (end := text.rfind(CLOSING[text[0]])) > 0:
-            words, who = text[1:end], ""
-        else:
+        match = SPEAKER_BEFORE_VERB.search(text, tail) or SPEAKER_AFTER.search(text, tail)
+        if not match:
             return None
+        words, who = text[1 : match.start()], match["who"]
     else:
         return None
     words = words.strip().rstrip(",").strip().rstrip('»”"').strip().rstrip(",").strip()
     honorific, name, title = split_speaker(who)
+    if not (words and NAME.match(name)):
+        return None  # «Ensemble» est le nom…: a quoted word in a sentence, not a quote
     return Quote(
         text=words,
         speaker=name,
