@@ -533,3 +533,24 @@ def test_what_the_document_says_is_escaped_on_the_review(staff_client, seed_text
     page = upload(staff_client, hostile).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; renforcent" in page
+
+
+@pytest.mark.django_db
+def test_matching_ignores_accents_and_case(staff_client, seed_text):
+    roussy = Institution.objects.create(kind="cancer_centre", name_fr="GUSTAVE ROUSSY", slug="gr")
+    barlesi = Person.objects.create(first_name="fabrice", last_name="BARLÉSI", slug="fb")
+    parisel = MediaContact.objects.create(
+        name="Claire Parisél", institution=roussy, phone="+33142115059"
+    )
+    page = upload(staff_client, seed_text).content.decode()
+    assert page.count("link to the existing one") == 3
+    staff_client.post(
+        "/admin/newsroom/pressrelease/import/",
+        {"confirm": staff_client.session["release_import"]["token"]},
+    )
+    draft = PressRelease.objects.get()
+    assert draft.issuers.filter(pk=roussy.pk).exists()
+    assert draft.quotes.filter(person=barlesi).exists()
+    assert draft.contacts.filter(pk=parisel.pk).exists()
+    assert Institution.objects.filter(name_fr__iexact="gustave roussy").count() == 1
+    assert Person.objects.filter(last_name__icontains="barl").count() == 1
