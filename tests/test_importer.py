@@ -72,6 +72,11 @@ def plain(html):
     return " ".join(strip_tags(html).split())
 
 
+def blocks_of(html):
+    """[(tag, text)] of a body's paragraphs and list items."""
+    return [(tag, plain(text)) for tag, text in re.findall(r"<(p|li)>(.*?)</\1>", html, re.S)]
+
+
 # The seed --------------------------------------------------------------------------------------
 
 
@@ -82,9 +87,9 @@ def test_the_seed_gives_the_demo_content(seed_text):
     assert found["headline"] == demo["title"]["fr"]
     assert found["dateline"] == demo["dateline"]["fr"]
     assert found["date"] == demo["release_date"].isoformat()
-    body = re.findall(r"<(p|li)>(.*?)</\1>", demo["body"]["fr"], re.S)
-    assert found["paragraphs"] == [" ".join(text.split()) for tag, text in body if tag == "p"]
-    assert found["bullets"] == [" ".join(text.split()) for tag, text in body if tag == "li"]
+    body = blocks_of(demo["body"]["fr"])
+    assert found["paragraphs"] == [text for tag, text in body if tag == "p"]
+    assert found["bullets"] == [text for tag, text in body if tag == "li"]
     assert len(found["bullets"]) == 3
     people = {person["slug"]: person for person in demo_content.PEOPLE}
     assert [(q["speaker"], q["title"], q["text"]) for q in found["quotes"]] == [
@@ -554,3 +559,49 @@ def test_matching_ignores_accents_and_case(staff_client, seed_text):
     assert draft.contacts.filter(pk=parisel.pk).exists()
     assert Institution.objects.filter(name_fr__iexact="gustave roussy").count() == 1
     assert Person.objects.filter(last_name__icontains="barl").count() == 1
+
+
+def test_the_copy_of_the_seed_is_the_seed():
+    original = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if not original.is_dir():
+        pytest.skip("../shared/seeds/ is not beside this checkout")
+    assert SEED.read_bytes() in [path.read_bytes() for path in original.glob("*.txt")]
+
+
+@pytest.mark.django_db
+def test_the_seed_imports_into_a_draft_matching_the_demo_content():
+    call_command("import_release", str(SEED))
+    draft = PressRelease.objects.get()
+    demo = demo_content.RELEASE
+    assert draft.status == "draft" and draft.original_language == "fr"
+    assert (draft.title_fr, draft.dateline_fr, draft.release_date) == (
+        demo["title"]["fr"],
+        demo["dateline"]["fr"],
+        demo["release_date"],
+    )
+    assert blocks_of(draft.body_fr) == blocks_of(demo["body"]["fr"])
+    assert draft.body_fr.count("<li>") == 3
+    people = {person["slug"]: person for person in demo_content.PEOPLE}
+    with translation.override("fr"):
+        assert [(q.person.full_name, q.title_shown, q.text) for q in draft.quotes.all()] == [
+            (
+                f"{people[q['person']]['first_name']} {people[q['person']]['last_name']}",
+                people[q["person"]]["job_title"]["fr"],
+                q["text"]["fr"],
+            )
+            for q in demo["quotes"]
+        ]
+    by_name = {i["name"]["fr"]: i for i in demo_content.INSTITUTIONS}
+    issuers = [issuer.institution for issuer in draft.releaseissuer_set.order_by("order")]
+    assert [i.name_fr for i in issuers] == ["Gustave Roussy", "Sanofi"]
+    for institution in issuers:
+        assert plain(institution.boilerplate_fr) == plain(
+            by_name[institution.name_fr]["boilerplate"]["fr"]
+        )
+    sanofi = issuers[1]
+    assert list(sanofi.stock_listings.values_list("exchange", "ticker")) == list(
+        demo_content.SANOFI["listings"]
+    )
+    assert [(c.display_name, c.phone.as_e164, c.email) for c in draft.contacts.order_by("pk")] == [
+        (c["name"], c["phone"], c["email"]) for c in demo_content.MEDIA_CONTACTS
+    ]

@@ -32,7 +32,7 @@ def body_html(blocks):
             bullets.append(f"<li>{escape(text)}</li>")
             continue
         if bullets:
-            html.append(f"<ul>{''.join(bullets)}</ul>")
+            html.append("<ul>\n" + "\n".join(bullets) + "\n</ul>")
             bullets = []
         if kind == "paragraph":
             html.append(f"<p>{escape(text)}</p>")
