@@ -47,7 +47,8 @@ class ReleaseFeed(Feed):
         return _("Press releases, experts and media contacts of our partner institutions.")
 
     def items(self, scope):
-        return PressRelease.objects.published().filtered(**scope).for_display()[:FEED_SIZE]
+        releases = PressRelease.objects.published().filtered(**scope).for_display()
+        return releases.prefetch_related("topics")[:FEED_SIZE]  # items' categories
 
     def item_title(self, release):
         with translation.override(release.display_language):

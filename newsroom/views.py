@@ -1,6 +1,7 @@
 """Public release pages: thin views over PressRelease.objects.published()."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -84,16 +85,18 @@ def facet_links(request, counts, filters):
     """[(facet title, values)], each value as (label, count, URL, selected): the URL narrows
     the search to the value, or widens it again when the value is the selected filter."""
     language = translation.get_language()
+    # A plain dict (the list's parameters are single-valued): a QueryDict copy per link
+    # is a deep copy, and a search page has dozens of links.
+    base = {key: value for key, value in request.GET.items() if key != "page"}
 
     def entry(name, obj, label, value, hits):
-        query = request.GET.copy()
-        query.pop("page", None)
+        query = dict(base)
         selected = obj == filters.get(name)
         if selected:
             query.pop(name, None)
         else:
             query[name] = value
-        return (label, hits, f"?{query.urlencode()}", selected)
+        return (label, hits, f"?{urlencode(query)}", selected)
 
     return [
         (

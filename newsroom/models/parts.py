@@ -20,7 +20,7 @@ from ..uploads import release_file_path, release_image_path
 class ReleaseIssuer(Ordered):
     release = models.ForeignKey("newsroom.PressRelease", on_delete=models.CASCADE)
     institution = models.ForeignKey(
-        Institution, on_delete=models.PROTECT, verbose_name=_("institution")
+        Institution, on_delete=models.PROTECT, verbose_name=_("institution"), db_index=False
     )
     # The institution as it stood when the release was published (newsroom/snapshots.py).
     snapshot = models.JSONField(null=True, blank=True, editable=False)
@@ -31,6 +31,9 @@ class ReleaseIssuer(Ordered):
         constraints = [
             models.UniqueConstraint(fields=["release", "institution"], name="issuer_once")
         ]
+        # An institution's releases by id: "has it a readable release?" (the list's filter
+        # options) stops at the first, where the single-column index read all its releases.
+        indexes = [models.Index(fields=["institution", "release"], name="issuer_releases")]
 
     def __str__(self):
         return str(self.institution)

@@ -15,8 +15,8 @@ def _issuers(queryset):
 
 
 def list_prefetches():
-    """Related rows a release list shows, in staff-set order."""
-    return (_issuers(Institution.objects.all()), "topics", "images")
+    """Related rows a release card shows (issuers in staff-set order, lead image)."""
+    return (_issuers(Institution.objects.all()), "images")
 
 
 def detail_prefetches():

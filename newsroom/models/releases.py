@@ -2,7 +2,6 @@
 
 import hashlib
 import re
-from html import unescape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,12 +10,11 @@ from django.db.models import Q
 from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, ResearchProject
-from partners.richtext import RichTextField, sanitize_html
+from partners.richtext import RichTextField, as_text
 
 from ..slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
 from ..snapshots import FrozenInstitution
@@ -496,10 +494,7 @@ class PressRelease(models.Model):
     @property
     def body_as_text(self):
         """The body as plain text: paragraphs separated by blank lines, list items dashed."""
-        # Sanitised first: a <script>'s content must not turn into text either.
-        html = re.sub(r"<li[^>]*>", "- ", sanitize_html(self.body or ""))
-        html = re.sub(r"</(p|li|h[2-4]|blockquote)>", "\n", html)
-        text = unescape(strip_tags(html))
+        text = as_text(self.body)
         lines = [line.strip() for line in text.splitlines()]
         return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 

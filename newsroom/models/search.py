@@ -25,6 +25,10 @@ class SearchDocument(models.Model):
     publish_at = models.DateTimeField(null=True, editable=False)
     # When anyone may read it (published, and out of embargo); NULL while it is not published.
     public_from = models.DateTimeField(null=True, editable=False)
+    # The release's issuers and topics (ids): a search counts its facets from the documents
+    # it has read already, instead of looking up a thousand releases' links again.
+    institution_ids = models.JSONField(default=list, editable=False)
+    topic_ids = models.JSONField(default=list, editable=False)
 
     class Meta:
         constraints = [

@@ -19,6 +19,9 @@ class Document(NamedTuple):
     release_date: object
     publish_at: object
     public_from: object
+    # What the search's facets count (SearchDocument's copies).
+    institution_ids: list
+    topic_ids: list
 
     @property
     def texts(self):
@@ -47,10 +50,11 @@ def documents(release_ids):
 
 def document(release, language):
     quotes = list(release.quotes.all())
+    issuers, topics = list(release.issuers.all()), list(release.topics.all())
     names = [
         *(f"{quote.person.full_name} {quote.title_shown}" for quote in quotes),
-        *(f"{issuer.name} {issuer.short_name}" for issuer in release.issuers.all()),
-        *(topic.name for topic in release.topics.all()),
+        *(f"{issuer.name} {issuer.short_name}" for issuer in issuers),
+        *(topic.name for topic in topics),
         *(project.title for project in release.research_projects.all()),
     ]
     return Document(
@@ -63,4 +67,6 @@ def document(release, language):
         release_date=release.release_date,
         publish_at=release.publish_at,
         public_from=release.public_from,
+        institution_ids=sorted(issuer.pk for issuer in issuers),
+        topic_ids=sorted(topic.pk for topic in topics),
     )

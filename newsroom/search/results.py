@@ -37,9 +37,8 @@ class SearchResults(Sequence):
         )
         self.capped = len(rows) > limit
         # sorted() is stable: equal ranks keep the newest-first order of the candidates.
-        rows = sorted(rows[:limit], key=lambda row: -row[1])
-        self.ids = [pk for pk, _rank, _day in rows]
-        self.dates = [day for _pk, _rank, day in rows]
+        self.candidates = sorted(rows[:limit], key=lambda row: -row.rank)
+        self.ids = [row.release_id for row in self.candidates]
 
     def __len__(self):
         return len(self.ids)
@@ -52,4 +51,4 @@ class SearchResults(Sequence):
         return shown if isinstance(index, slice) else shown[0]
 
     def facets(self):
-        return facets(self.ids, self.dates)
+        return facets(self.candidates)
