@@ -17,7 +17,7 @@ from modeltranslation.admin import (
 )
 from reversion_compare.admin import CompareVersionAdmin
 
-from . import models, workflow
+from . import models, page_cache, workflow
 from .filters import SearchField
 from .forms import IssuerFormSet, ReleaseAdminForm, ReleaseChildFormSet
 from .history import WORKFLOW_FIELDS
@@ -261,6 +261,7 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             keep["version"] += 1
             models.PressRelease.objects.filter(pk=release.pk).update(**keep)
             index.refresh([release.pk])  # the update skips signals
+            page_cache.change()
         return response
 
     def recoverlist_view(self, request, extra_context=None):

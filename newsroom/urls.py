@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from .media import serve_media
+from .page_cache import cached_page
 from .sitemaps import SITEMAPS
 from .views import news_sitemap, robots_txt
 
@@ -17,8 +18,8 @@ admin.site.index_title = _("Press releases, institutions and contacts")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
-    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
+    path("sitemap.xml", cached_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("news-sitemap.xml", cached_page(news_sitemap), name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

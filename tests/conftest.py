@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import timezone
 
 from newsroom.demo import load_demo
@@ -12,6 +14,18 @@ def media_root(settings, tmp_path):
     """Uploaded and generated files go to a throw-away folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached page (the local-memory cache outlives tests)."""
+    caches[settings.PAGE_CACHE].clear()
+
+
+@pytest.fixture
+def uncached():
+    """Call before a request to have its page built, not served from the cache."""
+    return caches[settings.PAGE_CACHE].clear
 
 
 @pytest.fixture(autouse=True)

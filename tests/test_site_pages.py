@@ -301,9 +301,10 @@ QUERY_PAGES = [
 
 @pytest.mark.parametrize("url", QUERY_PAGES)
 def test_query_count_is_the_same_with_3_or_300_releases(
-    client, demo_release, make_release, institution, django_assert_num_queries, url
+    client, demo_release, make_release, institution, django_assert_num_queries, url, uncached
 ):
-    """Every page type runs a fixed number of queries: no N+1 whatever the archive's size."""
+    """Every page type runs a fixed number of queries: no N+1 whatever the archive's size
+    (built each time, not served from the page cache; served from it, a page runs one)."""
     speaker = Person.objects.create(
         first_name="Spoke", last_name="Person", slug="speaker", institution=institution
     )
@@ -333,10 +334,17 @@ def test_query_count_is_the_same_with_3_or_300_releases(
 
     add(2)
     client.get(url)
+    uncached()
     with CaptureQueriesContext(connection) as small:
         assert client.get(url).status_code == 200
+    expected = len(small)  # now: the query log keeps the last 9,000 queries only
     add(298)
-    with django_assert_num_queries(len(small)):
+    client.get(url)  # the content version changed: read it once
+    uncached()
+    with django_assert_num_queries(expected):
         assert client.get(url).status_code == 200
+    if "media-kit" not in url:  # a zip built for each download, not kept
+        with django_assert_num_queries(1):  # the content version
+            assert client.get(url).status_code == 200
     assert PressRelease.objects.count() == 302
     assert timezone.now()

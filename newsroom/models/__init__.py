@@ -1,6 +1,7 @@
 """The press-release app's models, one module per concern."""
 
 from .journalists import EmbargoedView, Journalist
+from .pages import ContentVersion
 from .parts import Attachment, Quote, ReleaseContact, ReleaseImage, ReleaseIssuer
 from .prefetches import detail_prefetches, list_prefetches
 from .previews import PreviewLink
@@ -17,6 +18,7 @@ from .workflow import Correction, ReleaseTransition
 
 __all__ = [
     "Attachment",
+    "ContentVersion",
     "Correction",
     "EmbargoedView",
     "Journalist",

@@ -137,6 +137,17 @@ class PressReleaseQuerySet(models.QuerySet):
             return self.under_embargo(now)
         return None
 
+    def next_public_change(self, now=None):
+        """The next moment a published release becomes public by itself (its scheduled minute
+        or its embargo lift), or None: until then, anonymous pages cannot change unseen."""
+        now = now or timezone.now()
+        published = self.filter(status=ReleaseStatus.PUBLISHED)
+        moments = published.aggregate(
+            publish=models.Min("publish_at", filter=Q(publish_at__gt=now)),
+            embargo=models.Min("embargo_until", filter=Q(embargo_until__gt=now)),
+        )
+        return min((moment for moment in moments.values() if moment), default=None)
+
     def public_since(self, moment):
         """Releases that became public at or after ``moment``: published then, or whose
         embargo lifted then (an embargoed release is news when the embargo lifts)."""

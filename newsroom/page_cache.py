@@ -1,0 +1,137 @@
+"""Public pages, feeds and sitemaps cached for anonymous readers, never showing too much.
+
+A cached page's key holds the content version (``ContentVersion``, one row every process
+reads: a local-memory cache is per process), which changes in the same transaction as any
+change to what public pages show: an edit, a publication or a withdrawal is seen at once. The
+row also holds the next moment a scheduled release or an embargo lift is due; the first
+request after it changes the version, so a due release appears at its minute. Signed-in
+readers (staff, accredited journalists) see more than the public: they never get or fill the
+cache. Every answer has an ``ETag`` and a ``Last-Modified``; a matching request gets a 304.
+"""
+
+import hashlib
+from functools import wraps
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone, translation
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+from .models import ContentVersion, PressRelease
+from .models.pages import new_token
+
+# Saves of these change nothing a public page shows (or are caches themselves).
+UNSHOWN = {
+    "newsroom.contentversion",
+    "newsroom.searchdocument",
+    "newsroom.embargoedview",
+    "newsroom.previewlink",
+    "newsroom.journalist",
+    "newsroom.releasetransition",
+}
+SHOWN_APPS = ("newsroom", "partners")
+
+
+class Version(NamedTuple):
+    token: str
+    changed_at: object
+    next_change: object
+
+
+def current(now):
+    """The content version, changed first when a due moment has passed."""
+    row = ContentVersion.objects.filter(pk=1).values_list("token", "changed_at", "next_change")
+    version = next(iter(row), None)
+    if version is None:
+        return change(now)
+    version = Version(*version)
+    if version.next_change is not None and version.next_change <= now:
+        return change(now, seen=version.token)
+    return version
+
+
+def change(now=None, seen=None):
+    """A new content version. ``seen``: only if it is still that one (of the requests that
+    find a due moment passed, one changes it; the others read its change)."""
+    now = now or timezone.now()
+    version = Version(new_token(), now, PressRelease.objects.next_public_change(now))
+    rows = ContentVersion.objects.filter(pk=1)
+    if seen is not None:
+        rows = rows.filter(token=seen)
+    if rows.update(**version._asdict()):
+        return version
+    if seen is not None and ContentVersion.objects.filter(pk=1).exists():
+        return current(now)
+    ContentVersion.objects.update_or_create(pk=1, defaults=version._asdict())
+    return version
+
+
+def is_shown(sender):
+    label = sender._meta.label_lower
+    return sender._meta.app_label in SHOWN_APPS and label not in UNSHOWN
+
+
+@receiver(post_save, dispatch_uid="page_cache_saved")
+@receiver(post_delete, dispatch_uid="page_cache_deleted")
+@receiver(m2m_changed, dispatch_uid="page_cache_links")
+def content_changed(sender, **kwargs):
+    if kwargs.get("action", "post_").startswith("post_") and is_shown(sender):
+        change()
+
+
+def cache():
+    return caches[settings.PAGE_CACHE]
+
+
+def cached_page(view):
+    """Serve ``view`` from the cache to anonymous readers (GET and HEAD, 200 answers)."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+            response = view(request, *args, **kwargs)
+            # Never kept by a browser or proxy for anyone else.
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        now = timezone.now()
+        version = current(now)
+        # Hashed: a URL can be long (1,000 characters of search), a key must stay short.
+        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+        key = f"page:{version.token}:{translation.get_language()}:{path}"
+        response = cache().get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code != 200 or response.streaming or response.cookies:
+                return response
+            finish(response, version)
+            cache().set(key, response, lifetime(version, now))
+        # Stored in the browser, but checked with us each time (ETag): never shown late.
+        patch_cache_control(response, no_cache=True)
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=int(version.changed_at.timestamp()),
+            response=response,
+        )
+
+    return wrapper
+
+
+def finish(response, version):
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()  # a TemplateResponse (sitemaps): stored as the bytes it gives
+    if not response.has_header("ETag"):
+        response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+    response["Last-Modified"] = http_date(version.changed_at.timestamp())
+
+
+def lifetime(version, now):
+    """Seconds a page may stay: never past the next due moment (the version changes then)."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    if version.next_change is not None:
+        seconds = min(seconds, max(1, int((version.next_change - now).total_seconds()) + 1))
+    return seconds

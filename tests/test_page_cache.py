@@ -1,0 +1,160 @@
+"""The page cache (newsroom/page_cache.py): fast for anonymous readers, never showing a
+release early, never keeping one that changed or was withdrawn, never shared with signed-in
+readers."""
+
+import pytest
+import time_machine
+from django.test import Client
+from django.utils import timezone
+
+from newsroom import page_cache, workflow
+from newsroom.models import ContentVersion, PressRelease
+
+LIST = "/fr/communiques/"
+FEED = "/fr/flux/rss/"
+
+
+def detail(release, language="fr"):
+    return release.get_absolute_url(language)
+
+
+def test_an_anonymous_reader_is_served_from_the_cache(
+    client, make_release, django_assert_num_queries
+):
+    release = make_release(title_fr="Vaccin contre la grippe")
+    for url in (LIST, detail(release), FEED, "/sitemap.xml", "/fr/", "/en/press-releases/"):
+        first = client.get(url)
+        with django_assert_num_queries(1):  # the content version, nothing else
+            again = client.get(url)
+        assert again.status_code == 200 and again.content == first.content, url
+        assert again["ETag"] == first["ETag"] and again["Last-Modified"], url
+        assert "no-cache" in again["Cache-Control"], url  # browsers check back each time
+
+
+def test_editing_publishing_and_withdrawing_show_at_once(
+    client, make_release, make_staff, institution
+):
+    shown = make_release(title_fr="Premier titre")
+    draft = make_release(
+        title_fr="Brouillon caché", status="draft", publish_at=None, original_only=True
+    )
+    urls = [LIST, detail(shown), FEED, "/sitemap.xml"]
+    for url in urls:
+        client.get(url)  # cached
+    assert "Brouillon caché" not in client.get(LIST).text
+
+    shown.title_fr = "Titre corrigé"
+    shown.save()
+    assert "Titre corrigé" in client.get(LIST).text
+    assert "Titre corrigé" in client.get(detail(shown)).text
+    assert "Titre corrigé" in client.get(FEED).text
+
+    publisher = make_staff("Publisher", institution)
+    for action in ("submit", "approve", "publish"):
+        draft = workflow.release_transition(release=draft, user=publisher, action=action)
+    assert "Brouillon caché" in client.get(LIST).text
+    assert detail(draft) in client.get("/sitemap.xml").text
+
+    workflow.release_transition(release=shown, user=publisher, action="withdraw")
+    assert "Titre corrigé" not in client.get(LIST).text
+    assert "Titre corrigé" not in client.get(FEED).text
+    assert client.get(detail(shown)).status_code == 410
+
+
+def test_editing_an_institution_shows_on_the_pages_that_show_it(client, make_release, institution):
+    release = make_release()
+    pages = [detail(release), LIST, f"/fr/institutions/{institution.slug}/"]
+    for url in pages:
+        assert "Acme" in client.get(url).text
+    institution.name_fr = "Acme Santé"
+    institution.save()
+    for url in pages:
+        assert "Acme Santé" in client.get(url).text, url
+
+
+def test_a_scheduled_release_appears_at_its_minute_with_caching_on(client, make_release):
+    now = timezone.now()
+    make_release(title_fr="Déjà public")
+    make_release(title_fr="Programmé à la minute", publish_at=now + timezone.timedelta(minutes=30))
+    make_release(
+        title_fr="Sous embargo",
+        publish_at=now - timezone.timedelta(hours=1),
+        embargo_until=now + timezone.timedelta(hours=2),
+    )
+    with time_machine.travel(now, tick=False):
+        html = client.get(LIST).text
+        assert "Déjà public" in html and "Programmé" not in html and "Sous embargo" not in html
+        assert "Programmé" not in client.get(FEED).text
+    with time_machine.travel(now + timezone.timedelta(minutes=29), tick=False):
+        assert "Programmé" not in client.get(LIST).text  # still from the cache
+    with time_machine.travel(now + timezone.timedelta(minutes=30, seconds=1), tick=False):
+        assert "Programmé à la minute" in client.get(LIST).text
+        assert "Programmé à la minute" in client.get(FEED).text
+        assert "Sous embargo" not in client.get(LIST).text
+    with time_machine.travel(now + timezone.timedelta(hours=2, seconds=1), tick=False):
+        assert "Sous embargo" in client.get(LIST).text
+
+
+def test_a_page_never_stays_cached_past_the_next_due_moment(make_release):
+    now = timezone.now()
+    make_release(publish_at=now + timezone.timedelta(seconds=90))
+    version = page_cache.change(now)
+    assert version.next_change == PressRelease.objects.get(publish_at__gt=now).publish_at
+    assert 1 <= page_cache.lifetime(version, now) <= 91
+    PressRelease.objects.filter(publish_at__gt=now).delete()
+    assert (
+        page_cache.lifetime(page_cache.change(now), now) == page_cache.settings.PAGE_CACHE_SECONDS
+    )
+
+
+def test_staff_and_journalists_never_get_nor_fill_the_anonymous_cache(
+    client, make_release, make_journalist, staff_client
+):
+    now = timezone.now()
+    make_release(title_fr="Public")
+    make_release(
+        title_fr="Sous embargo",
+        publish_at=now - timezone.timedelta(hours=1),
+        embargo_until=now + timezone.timedelta(hours=2),
+    )
+    make_release(title_fr="Brouillon", status="draft", publish_at=None)
+    anonymous = Client()
+    assert "Sous embargo" not in anonymous.get(LIST).text  # now in the cache
+    journalist = Client()
+    journalist.force_login(make_journalist())
+    seen = journalist.get(LIST)
+    assert "Sous embargo" in seen.text and "private" in seen["Cache-Control"]
+    staff = staff_client.get(LIST)
+    assert "Brouillon" in staff.text and "private" in staff["Cache-Control"]
+    # What they saw was not kept for the public.
+    for _ in range(2):
+        html = anonymous.get(LIST).text
+        assert "Sous embargo" not in html and "Brouillon" not in html
+
+
+def test_a_matching_etag_gets_304(client, make_release):
+    release = make_release()
+    for url in (detail(release), LIST, FEED):
+        first = client.get(url)  # filled
+        again = client.get(url, headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 304 and again.content == b"", url
+        assert client.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+    # Built (not from the cache), the answer is the same.
+    page_cache.cache().clear()
+    assert client.get(LIST, headers={"if-none-match": first["ETag"]}).status_code == 200
+    etag = client.get(LIST)["ETag"]
+    page_cache.cache().clear()
+    assert client.get(LIST, headers={"if-none-match": etag}).status_code == 304
+    # A change gives a new ETag: the browser's copy is not reused.
+    release.title_fr = "Nouveau titre"
+    release.save()
+    assert client.get(LIST, headers={"if-none-match": etag}).status_code == 200
+
+
+@pytest.mark.parametrize("missing", [True, False])
+def test_the_version_row_is_made_again_if_missing(client, make_release, missing):
+    make_release(title_fr="Visible")
+    if missing:
+        ContentVersion.objects.all().delete()
+    assert "Visible" in client.get(LIST).text
+    assert ContentVersion.objects.count() == 1
