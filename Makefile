@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search
+.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -77,6 +77,16 @@ BENCH_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 N ?= 100000
 bench-search: setup
 	$(PY) -m bench.search --releases $(N) --database-url $(BENCH_URL)
+
+# Every page type under gunicorn (2 workers), driven by wrk (Debian's: installed if missing and
+# root), built and cached, beside a constant Django view (the floor). PAGES releases (default
+# 10,000; PAGES=100000 for the large archive) in database newsroom_bench_<PAGES>.
+PAGES ?= 10000
+DURATION ?= 10
+bench: setup
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
+	$(PY) -m bench.pages --releases $(PAGES) --duration $(DURATION)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache tests/e2e/artifacts

@@ -32,6 +32,7 @@ from .search.websearch import parse
 
 PAGE_SIZE = 20
 HOME_SIZE = 5
+NEWS_SITEMAP_URLS = 1000
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -245,9 +246,11 @@ def robots_txt(request):
 
 @require_GET
 def news_sitemap(request):
-    """Google News sitemap: releases published in the last two days, in each language."""
+    """Google News sitemap: releases published in the last two days, in each language, the
+    most recent first and at most 1,000 URLs (Google's limit)."""
     since = timezone.now() - timedelta(days=2)
-    releases = PressRelease.objects.published().public_since(since)
+    recent = PressRelease.objects.published().public_since(since).order_by("-made_public_at")
+    releases = recent[: NEWS_SITEMAP_URLS // len(LANGUAGE_CODES)]
     entries = []
     for release in releases:
         for code in LANGUAGE_CODES:

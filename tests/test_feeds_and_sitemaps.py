@@ -158,6 +158,27 @@ def test_news_sitemap_has_the_last_two_days(client, make_release, institution):
     assert recent.pk and old.pk
 
 
+def test_news_sitemap_keeps_to_googles_limit_the_most_recent_first(
+    client, make_release, monkeypatch
+):
+    monkeypatch.setattr("newsroom.views.NEWS_SITEMAP_URLS", 4)  # 1,000 in production
+    now = timezone.now()
+    for hours in (5, 1, 3):
+        make_release(
+            publish_at=now - timezone.timedelta(hours=hours),
+            title_fr=f"Il y a {hours} h",
+            title_en=f"{hours} h ago",
+        )
+    document = validate_sitemap(client.get("/news-sitemap.xml").content)
+    news = {"n": "http://www.google.com/schemas/sitemap-news/0.9"}
+    assert document.xpath("//n:title/text()", namespaces=news) == [
+        "Il y a 1 h",
+        "1 h ago",
+        "Il y a 3 h",
+        "3 h ago",
+    ]
+
+
 def test_release_whose_embargo_just_lifted_is_news(client, make_release):
     now = timezone.now()
     release = make_release(

@@ -2,7 +2,12 @@
 release early, never keeping one that changed or was withdrawn, never shared with signed-in
 readers."""
 
+import os
+import subprocess
+import sys
+
 import pytest
+import redis
 import time_machine
 from django.test import Client
 from django.utils import timezone
@@ -158,3 +163,47 @@ def test_the_version_row_is_made_again_if_missing(client, make_release, missing)
         ContentVersion.objects.all().delete()
     assert "Visible" in client.get(LIST).text
     assert ContentVersion.objects.count() == 1
+
+
+@pytest.fixture
+def redis_pages(settings):
+    """The page cache in Redis (``REDIS_URL``, else the local server's database 15)."""
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Redis unreachable at {url}")
+        pytest.skip(f"Redis unreachable at {url}")
+    redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    settings.CACHES = {**settings.CACHES, "pages": redis_cache}
+    settings.PAGE_CACHE = "pages"
+    page_cache.cache().clear()
+    yield
+    page_cache.cache().clear()
+
+
+def test_pages_cached_in_redis_are_shared_and_follow_changes(
+    redis_pages, make_release, django_assert_num_queries
+):
+    release = make_release(title_fr="Premier titre")
+    assert "Premier titre" in Client().get(LIST).text
+    with django_assert_num_queries(1):  # another reader (another worker): from Redis
+        assert "Premier titre" in Client().get(LIST).text
+    release.title_fr = "Second titre"
+    release.save()
+    assert "Second titre" in Client().get(LIST).text
+
+
+def test_redis_url_selects_djangos_redis_cache():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    env = {**os.environ, "REDIS_URL": "redis://127.0.0.1:6379/3", "DEBUG": "1"}
+    env.pop("DATABASE_URL", None)
+    backend = subprocess.run(
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
+        env={**env, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert backend == "django.core.cache.backends.redis.RedisCache"
