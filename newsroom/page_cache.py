@@ -115,9 +115,10 @@ def cached_page(view):
             return response
         now = timezone.now()
         version = current(now)
-        # Hashed: a URL can be long (1,000 characters of search), a key must stay short.
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"page:{version.token}:{translation.get_language()}:{path}"
+        # The host too: pages hold absolute URLs (feeds, sitemaps, canonical links). Hashed: a
+        # URL can be long (1,000 characters of search), a key must stay short.
+        url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"page:{version.token}:{translation.get_language()}:{url}"
         response = cache().get(key)
         if response is None:
             response = view(request, *args, **kwargs)
@@ -140,6 +141,9 @@ def cached_page(view):
 def finish(response, version):
     if hasattr(response, "render") and not response.is_rendered:
         response.render()  # a TemplateResponse (sitemaps): stored as the bytes it gives
+    # One chunk: a feed is written in thousands of small pieces, which a server would send
+    # one by one at every answer from the cache.
+    response.content = response.content
     if not response.has_header("ETag"):
         response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
     response["Last-Modified"] = http_date(version.changed_at.timestamp())

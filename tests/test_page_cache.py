@@ -207,3 +207,21 @@ def test_redis_url_selects_djangos_redis_cache():
         check=True,
     ).stdout.strip()
     assert backend == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_each_host_has_its_own_pages(client, make_release, settings):
+    # Feeds and sitemaps hold absolute URLs: a page cached for one name is not another's.
+    settings.ALLOWED_HOSTS = ["newsroom.example", "www.newsroom.example"]
+    release = make_release()
+    for host in ("newsroom.example", "www.newsroom.example"):
+        for url in (FEED, "/sitemap.xml"):
+            content = client.get(url, HTTP_HOST=host).text
+            assert f"http://{host}{detail(release)}" in content, (host, url)
+
+
+def test_a_page_is_kept_in_one_piece(client, make_release):
+    make_release()
+    client.get(FEED)
+    (key,) = [key for key in page_cache.cache()._cache if "page:" in key]
+    stored = page_cache.cache().get(key.split(":", 2)[2])
+    assert len(stored._container) == 1  # sent in one write, not one per feed element
