@@ -10,10 +10,12 @@ cache. Every answer has an ``ETag`` and a ``Last-Modified``; a matching request 
 """
 
 import datetime
+import functools
 import hashlib
 from functools import wraps
 from typing import NamedTuple
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connections, router
@@ -86,16 +88,22 @@ def change(now=None, seen=None):
     return version
 
 
-def is_shown(sender):
-    label = sender._meta.label_lower
-    return sender._meta.app_label in SHOWN_APPS and label not in UNSHOWN
+@functools.cache
+def shown_models():
+    """The app's own models whose rows pages show (not a migration's historical copies, whose
+    saves must not query tables a later migration makes)."""
+    return frozenset(
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_label in SHOWN_APPS and model._meta.label_lower not in UNSHOWN
+    )
 
 
 @receiver(post_save, dispatch_uid="page_cache_saved")
 @receiver(post_delete, dispatch_uid="page_cache_deleted")
 @receiver(m2m_changed, dispatch_uid="page_cache_links")
 def content_changed(sender, **kwargs):
-    if kwargs.get("action", "post_").startswith("post_") and is_shown(sender):
+    if kwargs.get("action", "post_").startswith("post_") and sender in shown_models():
         change()
 
 

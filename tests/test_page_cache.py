@@ -225,3 +225,16 @@ def test_a_page_is_kept_in_one_piece(client, make_release):
     (key,) = [key for key in page_cache.cache()._cache if "page:" in key]
     stored = page_cache.cache().get(key.split(":", 2)[2])
     assert len(stored._container) == 1  # sent in one write, not one per feed element
+
+
+def test_links_added_from_either_side_show_at_once(client, make_release):
+    from newsroom.models import Topic
+
+    release = make_release()
+    oncology = Topic.objects.create(name_fr="Oncologie", name_en="Oncology")
+    pediatrics = Topic.objects.create(name_fr="Pédiatrie", name_en="Pediatrics")
+    assert "Oncologie" not in client.get(detail(release)).text  # cached
+    release.topics.add(oncology)
+    assert "Oncologie" in client.get(detail(release)).text
+    pediatrics.press_releases.add(release)
+    assert "Pédiatrie" in client.get(detail(release)).text

@@ -19,7 +19,6 @@ from .text import stems
 from .websearch import parse, to_fts5
 
 DOCUMENTS = SearchDocument._meta.db_table
-RELEASES = SearchDocument._meta.get_field("release").related_model._meta.db_table
 
 
 class PostgreSQL:
