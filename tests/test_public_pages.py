@@ -4,6 +4,9 @@ part of the seed in the reader's language."""
 import re
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from newsroom.models import PressRelease, Quote, ReleaseContact, ReleaseIssuer
@@ -299,3 +302,29 @@ def test_dates_localised(client, demo_release):
     with translation.override("en"):
         assert "January 19, 2023" in page(client, "/en/")
     assert "19 janvier 2023" in page(client, "/fr/")
+
+
+@pytest.mark.parametrize("query", ["", "?q=communiqué", "?status__exact=published"])
+def test_admin_change_list_query_count_does_not_grow(
+    staff_client, make_release, make_staff, institution, django_assert_num_queries, query
+):
+    """An administrator (everything) and an editor (their institutions') run as many queries
+    with 300 releases as with 3."""
+    editor = Client()
+    editor.force_login(make_staff("Editor", institution))
+    readers = (("administrator", staff_client), ("editor", editor))
+    url = f"/admin/newsroom/pressrelease/{query}"
+    for _ in range(3):
+        make_release()
+    counts = {}
+    for name, reader in readers:
+        reader.get(url)
+        with CaptureQueriesContext(connection) as small:
+            assert reader.get(url).status_code == 200
+        counts[name] = len(small)
+    for _ in range(297):
+        make_release()
+    for name, reader in readers:
+        with django_assert_num_queries(counts[name]):
+            html = reader.get(url).text
+        assert html.count("Communiqué numéro") == 100, name  # a full page of the 300
