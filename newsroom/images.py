@@ -10,8 +10,14 @@ from PIL import Image, ImageOps
 RENDITIONS = {"thumbnail": 480, "web": 1600}
 
 
+# Each rendition in two formats: WebP for browsers that take it (most), JPEG for the others and
+# for downloads.
+FORMATS = {"JPEG": {"quality": 85, "optimize": True, "progressive": True}, "WEBP": {"quality": 80}}
+
+
 def make_rendition(file, longest_side):
-    """A JPEG no larger than ``longest_side``, upright, without EXIF/GPS metadata."""
+    """{format: file} of the image no larger than ``longest_side``, upright, without EXIF/GPS
+    metadata, in JPEG and WebP."""
     file.seek(0)
     with Image.open(file) as image:
         image = ImageOps.exif_transpose(image)
@@ -21,11 +27,14 @@ def make_rendition(file, longest_side):
             background = Image.new("RGB", image.size, "white")
             background.paste(image, mask=image.convert("RGBA").getchannel("A"))
             image = background
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=85, optimize=True, progressive=True)
-    return ContentFile(buffer.getvalue())
+        encoded = {}
+        for name, options in FORMATS.items():
+            buffer = io.BytesIO()
+            image.save(buffer, format=name, **options)
+            encoded[name] = ContentFile(buffer.getvalue())
+    return encoded
 
 
-def rendition_name(original_name, rendition):
+def rendition_name(original_name, rendition, extension="jpg"):
     stem = os.path.splitext(os.path.basename(original_name))[0]
-    return f"{stem}-{rendition}.jpg"
+    return f"{stem}-{rendition}.{extension}"

@@ -31,7 +31,13 @@ def may_see_file(name, user, previews=()):
     if name.startswith(("releases/images/", "releases/renditions/")):
         return (
             ReleaseImage.objects.filter(release__in=published)
-            .filter(Q(image=name) | Q(thumbnail=name) | Q(web=name))
+            .filter(
+                Q(image=name)
+                | Q(thumbnail=name)
+                | Q(web=name)
+                | Q(thumbnail_webp=name)
+                | Q(web_webp=name)
+            )
             .exists()
         )
     if name.startswith("releases/files/"):

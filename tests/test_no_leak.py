@@ -128,6 +128,8 @@ def test_hidden_release_absent_everywhere_for_anonymous_readers(client, demo_rel
         hidden.image.image,
         hidden.image.thumbnail,
         hidden.image.web,
+        hidden.image.thumbnail_webp,
+        hidden.image.web_webp,
         hidden.attachment.file,
     ):
         assert client.get(file.url).status_code == 404

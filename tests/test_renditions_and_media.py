@@ -22,6 +22,10 @@ def test_renditions_made_once_and_stored(make_release):
     for field in (image.thumbnail, image.web):
         with Image.open(field.open("rb")) as rendition:
             assert rendition.format == "JPEG"
+    for field, size in ((image.thumbnail_webp, (480, 320)), (image.web_webp, (1600, 1067))):
+        with Image.open(field.open("rb")) as rendition:
+            assert (rendition.format, rendition.size) == ("WEBP", size)
+            assert not rendition.getexif()
     names = (image.thumbnail.name, image.web.name)
     image.caption_fr = "Nouvelle légende"
     image.save()
@@ -87,7 +91,14 @@ def test_unpublished_release_media_not_served(client, make_release, staff_client
     release = make_release(**fields)
     image = add_image(release, size=(600, 400))
     attachment = add_attachment(release)
-    urls = (image.image.url, image.thumbnail.url, image.web.url, attachment.file.url)
+    urls = (
+        image.image.url,
+        image.thumbnail.url,
+        image.web.url,
+        image.thumbnail_webp.url,
+        image.web_webp.url,
+        attachment.file.url,
+    )
     from django.test import Client
 
     anonymous = Client()
@@ -144,3 +155,24 @@ def test_seed_media_kit_has_every_part_in_text(client, demo_release):
 def test_media_kit_of_unpublished_release_is_404(client, make_release):
     release = make_release(status="draft")
     assert client.get(f"/fr/communiques/{release.slug_fr}/kit-media/").status_code == 404
+
+
+def test_pages_offer_webp_with_jpeg_sizes_for_every_screen(client, make_release):
+    release = make_release(title_fr="Avec une photo")
+    image = add_image(release, size=(2400, 1600))
+    image.refresh_from_db()
+    page = client.get(release.get_absolute_url("fr")).text
+    webp = f"{image.thumbnail_webp.url} 480w, {image.web_webp.url} 1600w"
+    jpeg = f"{image.thumbnail.url} 480w, {image.web.url} 1600w"
+    assert f'<source type="image/webp" srcset="{webp}"' in page
+    assert f'srcset="{jpeg}"' in page and 'width="1600" height="1067"' in page
+    card = client.get("/fr/communiques/").text
+    assert f'<source type="image/webp" srcset="{image.thumbnail_webp.url}">' in card
+    for url in (image.thumbnail_webp.url, image.web_webp.url):  # public: served
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Type"] == "image/webp"
+    # Stored before WebP: the JPEG alone, still with its sizes.
+    ReleaseImage.objects.filter(pk=image.pk).update(thumbnail_webp="", web_webp="")
+    release.save()  # a change: the page is built again
+    page = client.get(release.get_absolute_url("fr")).text
+    assert "image/webp" not in page and f'srcset="{jpeg}"' in page

@@ -99,11 +99,13 @@ def test_release_list_has_thumbnails_and_logos(client, demo_release, make_releas
 def test_image_without_renditions_falls_back_to_the_original(client, make_release):
     release = make_release()
     image = add_image(release, size=(800, 600))
-    ReleaseImage.objects.filter(pk=image.pk).update(thumbnail="", web="")
-    html = get(client, release.get_absolute_url("fr"))
-    assert (
-        f'<img src="{image.image.url}" alt="Une photo" lang="fr" width="800" height="600"' in html
+    ReleaseImage.objects.filter(pk=image.pk).update(
+        thumbnail="", web="", thumbnail_webp="", web_webp=""
     )
+    html = get(client, release.get_absolute_url("fr"))
+    assert f'<img src="{image.image.url}" srcset="{image.image.url} 800w"' in html
+    assert 'alt="Une photo" lang="fr" width="800" height="600"' in html
+    assert "image/webp" not in html
     assert f'src="{image.image.url}"' in get(client, "/fr/communiques/")
 
 
@@ -121,9 +123,8 @@ def test_release_page_images_downloads_attachments_reference_related(client, mak
     related = make_release(title_fr="Un autre communiqué d’Acme")
     make_release(status="draft", title_fr="Brouillon lié")
     html = get(client, release.get_absolute_url("fr"))
-    assert (
-        f'<img src="{image.web.url}" alt="Une photo" lang="fr" width="1600" height="1067"' in html
-    )
+    assert f'<img src="{image.web.url}" srcset=' in html
+    assert 'alt="Une photo" lang="fr" width="1600" height="1067"' in html
     for url in (image.thumbnail.url, image.web.url, image.image.url):
         assert f'href="{url}?download"' in html
     assert "Une équipe" in html and "© Gustave Roussy / P. Dupont" in html

@@ -157,6 +157,9 @@ class ReleaseImage(ReleaseChild):
     web = rendition_field("web")
     web_width = dimension_field()
     web_height = dimension_field()
+    # The same renditions in WebP (same sizes); empty for images stored before WebP.
+    thumbnail_webp = models.FileField(upload_to="releases/renditions/", editable=False, blank=True)
+    web_webp = models.FileField(upload_to="releases/renditions/", editable=False, blank=True)
     renditions_of = models.CharField(max_length=255, editable=False, blank=True)
     alt_text = models.CharField(
         _("alternative text"),
@@ -198,12 +201,32 @@ class ReleaseImage(ReleaseChild):
             )
         return Rendition(self.image, self.width, self.height)
 
+    @property
+    def webp_srcset(self):
+        """``srcset`` of the WebP renditions (empty when the image has none)."""
+        pairs = ((self.thumbnail_webp, self.thumbnail_width), (self.web_webp, self.web_width))
+        return ", ".join(f"{file.url} {width}w" for file, width in pairs if file and width)
+
+    @property
+    def jpeg_srcset(self):
+        """``srcset`` of the JPEG renditions, or of the original when it has none."""
+        pairs = {rendition.url: rendition.width for rendition in self.renditions()}
+        return ", ".join(f"{url} {width}w" for url, width in pairs.items() if width)
+
+    def renditions(self):
+        return [self.rendition_or_original(field) for field in RENDITIONS]
+
     def make_renditions(self):
         for field, longest_side in RENDITIONS.items():
-            content = make_rendition(self.image, longest_side)
-            getattr(self, field).save(rendition_name(self.image.name, field), content, save=False)
+            encoded = make_rendition(self.image, longest_side)
+            getattr(self, field).save(
+                rendition_name(self.image.name, field), encoded["JPEG"], save=False
+            )
+            getattr(self, f"{field}_webp").save(
+                rendition_name(self.image.name, field, "webp"), encoded["WEBP"], save=False
+            )
         self.renditions_of = self.image.name
-        fields = ["renditions_of", *RENDITIONS]
+        fields = ["renditions_of", *RENDITIONS, *(f"{field}_webp" for field in RENDITIONS)]
         fields += [f"{field}_{side}" for field in RENDITIONS for side in ("width", "height")]
         super().save(update_fields=fields)
 
