@@ -12,7 +12,6 @@ cache. Every answer has an ``ETag`` and a ``Last-Modified``; a matching request 
 import datetime
 import functools
 import hashlib
-from functools import wraps
 from typing import NamedTuple
 
 from django.apps import apps
@@ -114,7 +113,7 @@ def cache():
 def cached_page(view):
     """Serve ``view`` from the cache to anonymous readers (GET and HEAD, 200 answers)."""
 
-    @wraps(view)
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             response = view(request, *args, **kwargs)

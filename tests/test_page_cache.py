@@ -9,6 +9,7 @@ import sys
 import pytest
 import redis
 import time_machine
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
@@ -107,9 +108,7 @@ def test_a_page_never_stays_cached_past_the_next_due_moment(make_release):
     assert version.next_change == PressRelease.objects.get(publish_at__gt=now).publish_at
     assert 1 <= page_cache.lifetime(version, now) <= 91
     PressRelease.objects.filter(publish_at__gt=now).delete()
-    assert (
-        page_cache.lifetime(page_cache.change(now), now) == page_cache.settings.PAGE_CACHE_SECONDS
-    )
+    assert page_cache.lifetime(page_cache.change(now), now) == settings.PAGE_CACHE_SECONDS
 
 
 def test_staff_and_journalists_never_get_nor_fill_the_anonymous_cache(
@@ -144,9 +143,7 @@ def test_a_matching_etag_gets_304(client, make_release):
         again = client.get(url, headers={"if-none-match": first["ETag"]})
         assert again.status_code == 304 and again.content == b"", url
         assert client.get(url, headers={"if-none-match": '"other"'}).status_code == 200
-    # Built (not from the cache), the answer is the same.
-    page_cache.cache().clear()
-    assert client.get(LIST, headers={"if-none-match": first["ETag"]}).status_code == 200
+    # Built again (not from the cache), the page has the same ETag: still a 304.
     etag = client.get(LIST)["ETag"]
     page_cache.cache().clear()
     assert client.get(LIST, headers={"if-none-match": etag}).status_code == 304
