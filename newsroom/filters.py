@@ -47,6 +47,40 @@ class ListSelect(forms.Select):
         return format_html("<select{}>{}</select>", attributes, options)
 
 
+def offered(user):
+    """What each filter offers this viewer, as querysets (institution, topic) and a range of
+    years: only what they may read, so that a draft never reveals its issuer or topic."""
+    visible = PressRelease.objects.visible_to(user)
+    # EXISTS stops at each institution's first readable release (the archive is not read).
+    institutions = Institution.objects.filter(Exists(visible.filter(issuers=OuterRef("pk"))))
+    # A topic has thousands of releases: as EXISTS, PostgreSQL maps them all per topic
+    # (6 ms on 100,000 releases); a first readable one, LIMIT 1, stops at once (1 ms).
+    first = visible.order_by().filter(topics=OuterRef("pk")).values("pk")[:1]
+    topics = Topic.objects.alias(first=Subquery(first)).filter(first__isnull=False)
+
+    def years():
+        # From the first to the last year: two index look-ups, where listing the distinct
+        # years would read every release.
+        span = visible.aggregate(first=Min("release_date"), last=Max("release_date"))
+        return range(span["last"].year, span["first"].year - 1, -1) if span["last"] else []
+
+    return institutions, topics, years
+
+
+def filter_choices(user):
+    """{filter: [(value, label)]}: the options this viewer is offered, in the current
+    language, as plain lists (the same for every anonymous reader of a content version, so
+    a view may keep them: ``page_cache.shared``)."""
+    form = ReleaseFilterForm(user=user)
+    return {
+        name: [(str(value), str(label)) for value, label in form.fields[name].choices]
+        for name in FILTERS
+    }
+
+
+FILTERS = ("institution", "topic", "year")
+
+
 class ReleaseFilterForm(forms.Form):
     q = SearchField(
         label=_("Search"),
@@ -54,10 +88,7 @@ class ReleaseFilterForm(forms.Form):
         widget=forms.TextInput(attrs={"type": "search", "enterkeyhint": "search"}),
     )
     institution = forms.ModelChoiceField(
-        # Only institutions with a public release: a draft must not reveal its issuer.
-        queryset=Institution.objects.filter(
-            press_releases__in=PressRelease.objects.published()
-        ).distinct(),
+        queryset=Institution.objects.none(),
         to_field_name="slug",
         required=False,
         widget=ListSelect,
@@ -65,7 +96,7 @@ class ReleaseFilterForm(forms.Form):
         label=_("Institution"),
     )
     topic = forms.ModelChoiceField(
-        queryset=Topic.objects.public(),
+        queryset=Topic.objects.none(),
         required=False,
         widget=ListSelect,
         empty_label=_("All topics"),
@@ -75,33 +106,27 @@ class ReleaseFilterForm(forms.Form):
         coerce=int, required=False, empty_value=None, label=_("Year"), widget=ListSelect
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, choices=None, **kwargs):
+        """``choices``: ``filter_choices(user)`` when the view kept them; the querysets still
+        check a submitted value (one query when a filter is set)."""
         super().__init__(*args, **kwargs)
-        visible = PressRelease.objects.visible_to(user)
-        # Options come only from what this viewer may read: a draft must not reveal its issuer.
-        # EXISTS stops at each option's first readable release (the archive is not read).
-        self.fields["institution"].queryset = Institution.objects.filter(
-            Exists(visible.filter(issuers=OuterRef("pk")))
-        )
-        # A topic has thousands of releases: as EXISTS, PostgreSQL maps them all per topic
-        # (6 ms on 100,000 releases); a first readable one, LIMIT 1, stops at once (1 ms).
-        first = visible.order_by().filter(topics=OuterRef("pk")).values("pk")[:1]
-        self.fields["topic"].queryset = Topic.objects.alias(first=Subquery(first)).filter(
-            first__isnull=False
-        )
+        institutions, topics, years = offered(user)
+        self.fields["institution"].queryset = institutions
+        self.fields["topic"].queryset = topics
         # Topic slugs are translated: /fr/…?topic=oncologie, /en/…?topic=oncology.
         self.fields["topic"].to_field_name = f"slug_{translation.get_language()}"
-        # From the first to the last year: two index look-ups, where listing the distinct
-        # years would read every release.
-        span = visible.aggregate(first=Min("release_date"), last=Max("release_date"))
-        years = range(span["last"].year, span["first"].year - 1, -1) if span["last"] else []
-        self.fields["year"].choices = [("", _("All years"))] + [
-            (str(year), str(year)) for year in years
-        ]
+        if choices is None:
+            self.fields["year"].choices = [("", _("All years"))] + [
+                (str(year), str(year)) for year in years()
+            ]
+        else:
+            for name in FILTERS:
+                self.fields[name].widget.choices = choices[name]
+            self.fields["year"].choices = choices["year"]
 
     def search_query(self):
         return self.cleaned_data.get("q", "") if self.is_valid() else ""
 
     def filters(self):
         """The valid filters as keyword arguments of ``PressReleaseQuerySet.filtered``."""
-        return {name: self.cleaned_data.get(name) for name in ("institution", "topic", "year")}
+        return {name: self.cleaned_data.get(name) for name in FILTERS}

@@ -7,6 +7,10 @@ row also holds the next moment a scheduled release or an embargo lift is due; th
 request after it changes the version, so a due release appears at its minute. Signed-in
 readers (staff, accredited journalists) see more than the public: they never get or fill the
 cache. Every answer has an ``ETag`` and a ``Last-Modified``; a matching request gets a 304.
+
+What pages are made of is kept the same way (``shared``, ``shared_many``): the filter options,
+the names facets show, release cards. A page built for a new search or a new filter reads them
+from the cache instead of the database, for the same readers and under the same version.
 """
 
 import datetime
@@ -122,6 +126,7 @@ def cached_page(view):
             return response
         now = timezone.now()
         version = current(now)
+        request.content_version = (version, now)  # for shared(): what this page is made of
         # The host too: pages hold absolute URLs (feeds, sitemaps, canonical links). Hashed: a
         # URL can be long (1,000 characters of search), a key must stay short.
         url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
@@ -156,9 +161,35 @@ def finish(response, version):
     response["Last-Modified"] = http_date(version.changed_at.timestamp())
 
 
-def lifetime(version, now):
-    """Seconds a page may stay: never past the next due moment (the version changes then)."""
-    seconds = settings.PAGE_CACHE_SECONDS
+def lifetime(version, now, seconds=None):
+    """Seconds a page (or a piece of one) may stay: never past the next due moment (the
+    version changes then)."""
+    seconds = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
     if version.next_change is not None:
         seconds = min(seconds, max(1, int((version.next_change - now).total_seconds()) + 1))
     return seconds
+
+
+def shared(request, name, build):
+    """``build()``, kept for every anonymous reader of this content version and language:
+    something pages are made of (filter options, names), not the page itself. Built each time
+    for signed-in readers (they may see more) and outside ``cached_page``."""
+    return shared_many(request, name, [""], lambda _keys: {"": build()})[""]
+
+
+def shared_many(request, name, keys, build):
+    """{key: value} for ``keys`` (release ids for their cards, say), as ``shared`` keeps
+    them: one cache read for all, ``build(missing keys)`` → {key: value} for the rest."""
+    stamp = getattr(request, "content_version", None)
+    if stamp is None or settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return build(keys)
+    version, now = stamp
+    prefix = f"part:{version.token}:{translation.get_language()}:{name}:"
+    found = cache().get_many([f"{prefix}{key}" for key in keys])
+    values = {key: found[f"{prefix}{key}"] for key in keys if f"{prefix}{key}" in found}
+    if missing := [key for key in keys if key not in values]:
+        built = build(missing)
+        seconds = lifetime(version, now, settings.FRAGMENT_CACHE_SECONDS)
+        cache().set_many({f"{prefix}{key}": value for key, value in built.items()}, seconds)
+        values |= built
+    return values

@@ -10,15 +10,12 @@ from partners.models import Institution, MediaContact, Partnership, Person
 from partners.views import contacts_for
 
 from . import seo
+from .cards import cards
 from .filters import SearchField
 from .models import PressRelease, Quote
 from .search.contacts import matching_contacts, matching_people
 
 RELEASES_SHOWN = 10
-
-
-def visible_releases(user):
-    return PressRelease.objects.visible_to(user).for_display()
 
 
 def institution_detail(request, slug):
@@ -48,7 +45,11 @@ def institution_detail(request, slug):
         ),
         slug=slug,
     )
-    releases = visible_releases(request.user).filter(issuers=institution)[:RELEASES_SHOWN]
+    releases = cards(
+        request,
+        PressRelease.objects.visible_to(request.user).filter(issuers=institution),
+        RELEASES_SHOWN,
+    )
     return render(
         request,
         "partners/institution_detail.html",
@@ -85,9 +86,12 @@ def partnership_detail(request, slug):
         Partnership.objects.prefetch_related("institutions", "milestones", "research_projects"),
         slug=slug,
     )
-    releases = visible_releases(request.user).filter(
-        pk__in=PressRelease.objects.filter(research_projects__partnership=partnership).values("pk")
-    )[:RELEASES_SHOWN]
+    shown = PressRelease.objects.filter(research_projects__partnership=partnership)
+    releases = cards(
+        request,
+        PressRelease.objects.visible_to(request.user).filter(pk__in=shown.values("pk")),
+        RELEASES_SHOWN,
+    )
     return render(
         request,
         "partners/partnership_detail.html",

@@ -169,6 +169,9 @@ else:
     }
 PAGE_CACHE = "default"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 600))
+# What pages are made of (filter options, release cards), kept the same way: a page built for
+# a new search reads them instead of the database.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 600))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,5 +1,6 @@
 """Public release pages: thin views over PressRelease.objects.published()."""
 
+from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -15,8 +16,9 @@ from django.views.decorators.http import require_GET
 
 from partners.models import Institution
 
-from . import seo
-from .filters import ReleaseFilterForm
+from . import page_cache, seo
+from .cards import cards, cards_of
+from .filters import ReleaseFilterForm, filter_choices
 from .media_kit import build_media_kit
 from .models import (
     EmbargoedView,
@@ -26,18 +28,20 @@ from .models import (
     detail_prefetches,
     is_accredited,
 )
+from .search.facets import names
 from .search.results import SearchResults
 from .search.snippets import release_snippet
 from .search.websearch import parse
 
 PAGE_SIZE = 20
 HOME_SIZE = 5
+RELATED_SIZE = 3
 NEWS_SITEMAP_URLS = 1000
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def home(request):
-    releases = PressRelease.objects.visible_to(request.user).for_display()[:HOME_SIZE]
+    releases = cards(request, PressRelease.objects.visible_to(request.user), HOME_SIZE)
     institutions = Institution.objects.order_by("name")
     return render(
         request, "newsroom/home.html", {"releases": releases, "institutions": institutions}
@@ -45,7 +49,8 @@ def home(request):
 
 
 def release_list(request):
-    form = ReleaseFilterForm(request.GET or None, user=request.user)
+    choices = page_cache.shared(request, "filters", lambda: filter_choices(request.user))
+    form = ReleaseFilterForm(request.GET or None, user=request.user, choices=choices)
     if form.is_bound and not form.is_valid():
         # A mistyped or stale filter in a shared URL: nothing to show, and nothing to guess.
         raise Http404
@@ -58,8 +63,10 @@ def release_list(request):
         results = SearchResults(
             releases, search, translation.get_language(), user=request.user, narrowed=narrowed
         )
-    listed = results if search else releases.for_display()
+    # A page of ids (ranked, or newest first), then their cards.
+    listed = results.ids if search else releases.values_list("pk", flat=True)
     page = get_page_or_404(Paginator(listed, PAGE_SIZE), request.GET.get("page"))
+    page.object_list = cards_of(request, releases, list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
@@ -71,13 +78,17 @@ def release_list(request):
     }
     if search:
         terms = parse(search, translation.get_language()).terms
-        for release in page.object_list:
-            release.snippet = release_snippet(release, terms, translation.get_language())
+        page.object_list = [
+            replace(card, snippet=release_snippet(card, terms, translation.get_language()))
+            for card in page.object_list
+        ]
         context |= {
             "search": search,
             "capped": results.capped,
             "candidates": results.limit,
-            "facets": facet_links(request, results.facets(), filters),
+            "facets": facet_links(
+                request, results.facets(page_cache.shared(request, "names", names)), filters
+            ),
         }
     return render(request, "newsroom/release_list.html", context)
 
@@ -89,33 +100,24 @@ def facet_links(request, counts, filters):
     # A plain dict (the list's parameters are single-valued): a QueryDict copy per link
     # is a deep copy, and a search page has dozens of links.
     base = {key: value for key, value in request.GET.items() if key != "page"}
+    institution, topic = filters.get("institution"), filters.get("topic")
+    chosen = {
+        "institution": institution and institution.slug,
+        "topic": topic and getattr(topic, f"slug_{language}"),
+        "year": filters.get("year"),
+    }
 
-    def entry(name, obj, label, value, hits):
+    def entry(name, label, value, hits):
         query = dict(base)
-        selected = obj == filters.get(name)
+        selected = value == chosen[name]
         if selected:
             query.pop(name, None)
         else:
             query[name] = value
-        return (label, hits, f"?{urlencode(query)}", selected)
+        return (str(label), hits, f"?{urlencode(query)}", selected)
 
-    return [
-        (
-            _("Institution"),
-            [
-                entry("institution", institution, institution.name, institution.slug, hits)
-                for institution, hits in counts["institution"]
-            ],
-        ),
-        (
-            _("Topic"),
-            [
-                entry("topic", topic, topic.name, getattr(topic, f"slug_{language}"), hits)
-                for topic, hits in counts["topic"]
-            ],
-        ),
-        (_("Year"), [entry("year", year, str(year), year, hits) for year, hits in counts["year"]]),
-    ]
+    titles = {"institution": _("Institution"), "topic": _("Topic"), "year": _("Year")}
+    return [(title, [entry(name, *row) for row in counts[name]]) for name, title in titles.items()]
 
 
 def get_page_or_404(paginator, number):
@@ -177,7 +179,8 @@ def release_detail(request, slug):
     prefetch_related_objects([release], *detail_prefetches())
     if release.is_under_embargo and is_accredited(request.user):
         EmbargoedView.objects.create(journalist=request.user.journalist, release=release)
-    related = PressRelease.objects.visible_to(request.user).related_to(release).for_display()
+    visible = PressRelease.objects.visible_to(request.user)
+    related = cards(request, visible.related_to(release), RELATED_SIZE)
     return render(
         request,
         "newsroom/release_detail.html",

@@ -235,3 +235,36 @@ def test_links_added_from_either_side_show_at_once(client, make_release):
     assert "Oncologie" in client.get(detail(release)).text
     pediatrics.press_releases.add(release)
     assert "Pédiatrie" in client.get(detail(release)).text
+
+
+def test_a_page_built_for_new_parameters_reads_its_parts_from_the_cache(
+    client, make_release, django_assert_num_queries
+):
+    """Filter options, facet names and release cards are kept per content version: a search
+    or a filter never asked before costs the version and its own queries, not the parts."""
+    for n in range(3):
+        make_release(title_fr=f"Cancer du sein {n}")
+    client.get(LIST, {"q": "cancer"})  # builds and keeps the parts
+    with django_assert_num_queries(2):  # the content version, the ranked candidates
+        html = client.get(LIST, {"q": "sein"}).text
+    assert html.count('class="release-card"') == 3 and "<mark>sein</mark>" in html
+    with django_assert_num_queries(3):  # the content version, the count, the page's ids
+        html = client.get(LIST, {"page": "1"}).text
+    assert html.count('class="release-card"') == 3
+
+
+def test_signed_in_readers_neither_read_nor_fill_the_shared_parts(
+    client, staff_client, make_release
+):
+    public = make_release(title_fr="Public")
+    draft = make_release(title_fr="Brouillon", status="draft", publish_at=None)
+    staff_client.get(LIST)
+    staff_client.get(LIST, {"q": "brouillon"})
+    token = ContentVersion.objects.get().token
+    kept = [f"part:{token}:fr:card:{pk}" for pk in (public.pk, draft.pk)]
+    kept += [f"part:{token}:fr:filters:", f"part:{token}:fr:names:"]
+    assert page_cache.cache().get_many(kept) == {}
+    anonymous = Client()
+    html = anonymous.get(LIST, {"q": "public"}).text
+    assert "Public" in html and "Brouillon" not in html
+    assert set(page_cache.cache().get_many(kept)) == {kept[0], kept[2], kept[3]}

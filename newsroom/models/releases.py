@@ -186,13 +186,13 @@ class PressReleaseQuerySet(models.QuerySet):
 
         return self.filter(pk__in=backend(self.db).matching_ids(query, languages))
 
-    def related_to(self, release, limit=3):
+    def related_to(self, release):
         """Other releases sharing an issuer or a topic, newest first."""
         issuers = [institution.pk for institution in release.issuers.all()]
         topics = [topic.pk for topic in release.topics.all()]
         match = models.Q(issuers__in=issuers) | models.Q(topics__in=topics)
         ids = self.filter(match).exclude(pk=release.pk).values("pk")
-        return self.filter(pk__in=ids)[:limit]
+        return self.filter(pk__in=ids)
 
 
 class ReleaseStatus(models.TextChoices):

@@ -119,9 +119,11 @@ class PostgreSQL:
                     f" ORDER BY release_date DESC OFFSET {size} LIMIT 1)"
                 )
                 params.append(language)
+            # Narrow rows (the vector is read again, below, for the ones kept): a window may
+            # sort thousands of matches.
             ctes.append(
-                f"w{n} AS MATERIALIZED (SELECT d.release_id, d.release_date, d.publish_at,"
-                f" d.vector, d.institution_ids, d.topic_ids FROM {DOCUMENTS} d, q"
+                f"w{n} AS MATERIALIZED (SELECT d.ctid AS row, d.release_id, d.release_date,"
+                f" d.publish_at FROM {DOCUMENTS} d, q"
                 f" WHERE {' AND '.join(conditions)} ORDER BY {self.RECENCY} LIMIT {limit})"
             )
         found = [
@@ -136,9 +138,10 @@ class PostgreSQL:
         shown, shown_params = selected
         sql = (
             f"WITH {', '.join(ctes)}"
-            f" SELECT d.release_id, ts_rank(d.vector, q.query), r.release_date,"
-            f" d.institution_ids::text, d.topic_ids::text"
-            f" FROM ({' UNION ALL '.join(found)}) d JOIN ({shown}) r ON r.pk = d.release_id, q"
+            f" SELECT d.release_id, ts_rank(v.vector, q.query), r.release_date,"
+            f" v.institution_ids::text, v.topic_ids::text"
+            f" FROM ({' UNION ALL '.join(found)}) d JOIN {DOCUMENTS} v ON v.ctid = d.row"
+            f" JOIN ({shown}) r ON r.pk = d.release_id, q"
             f" ORDER BY {self.RECENCY}"
         )
         with connections[releases.db].cursor() as cursor:

@@ -2,28 +2,41 @@
 
 from collections import Counter
 
+from django.utils import translation
+
 from partners.models import Institution
 
 from .text import fold
 
 
-def facets(candidates):
-    """{"institution": [(institution, count)], "topic": [...], "year": [(year, count)]},
-    largest first (years newest first), from the candidates' copies of their issuers and
-    topics: two small look-ups by id whatever the number of results."""
+def names():
+    """{"institution": {pk: (name, slug)}, "topic": {pk: (name, slug)}} in the current
+    language: what facets show of the ids they count (the same for every search, so a view
+    may keep it: ``page_cache.shared``)."""
     from ..models import Topic
 
+    slug = f"slug_{translation.get_language()}"
+    return {
+        "institution": {obj.pk: (obj.name, obj.slug) for obj in Institution.objects.all()},
+        "topic": {obj.pk: (obj.name, getattr(obj, slug)) for obj in Topic.objects.all()},
+    }
+
+
+def facets(candidates, names):
+    """{"institution": [(name, slug, count)], "topic": [...], "year": [(year, year, count)]},
+    largest first (years newest first), from the candidates' copies of their issuers and
+    topics, named by ``names()``: no query whatever the number of results."""
     institutions = Counter(pk for row in candidates for pk in row.institution_ids)
     topics = Counter(pk for row in candidates for pk in row.topic_ids)
     years = Counter(row.release_date.year for row in candidates)
     return {
-        "institution": ranked(Institution.objects.in_bulk(institutions), institutions),
-        "topic": ranked(Topic.objects.in_bulk(topics), topics),
-        "year": sorted(years.items(), reverse=True),
+        "institution": ranked(names["institution"], institutions),
+        "topic": ranked(names["topic"], topics),
+        "year": [(year, year, hits) for year, hits in sorted(years.items(), reverse=True)],
     }
 
 
-def ranked(objects, counts):
-    """[(object, count)], largest first, then by name (as pages sort names)."""
-    pairs = [(obj, counts[pk]) for pk, obj in objects.items()]
-    return sorted(pairs, key=lambda pair: (-pair[1], fold(pair[0].name)))
+def ranked(named, counts):
+    """[(name, slug, count)], largest first, then by name (as pages sort names)."""
+    rows = [(*named[pk], hits) for pk, hits in counts.items() if pk in named]
+    return sorted(rows, key=lambda row: (-row[2], fold(row[0])))

@@ -7,7 +7,6 @@ marks "thérapies". The same code serves both databases.
 import re
 from html import escape
 
-from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from .text import stem_of
@@ -51,9 +50,11 @@ def snippet(text, terms, language, size=SNIPPET_WORDS):
     return mark_safe(f"{prefix}{html.strip()}{suffix}")
 
 
-def release_snippet(release, terms, language):
-    """A result's title and the text around the words searched for, marked; the text in the
-    language the card shows, the words compared as in ``language`` (the query's)."""
-    with translation.override(release.display_language):
-        title, text = release.title, release.body_as_text
-    return {"title": highlight(title, terms, language), "text": snippet(text, terms, language)}
+def release_snippet(card, terms, language):
+    """A result's title and the text around the words searched for, marked: the text of its
+    card (``cards.Card``, in the language the card shows), the words compared as in
+    ``language`` (the query's)."""
+    return {
+        "title": highlight(card.title, terms, language),
+        "text": snippet(card.text, terms, language),
+    }
