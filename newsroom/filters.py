@@ -47,24 +47,29 @@ class ListSelect(forms.Select):
         return format_html("<select{}>{}</select>", attributes, options)
 
 
-def offered(user):
-    """What each filter offers this viewer, as querysets (institution, topic) and a range of
-    years: only what they may read, so that a draft never reveals its issuer or topic."""
-    visible = PressRelease.objects.visible_to(user)
-    # EXISTS stops at each institution's first readable release (the archive is not read).
-    institutions = Institution.objects.filter(Exists(visible.filter(issuers=OuterRef("pk"))))
-    # A topic has thousands of releases: as EXISTS, PostgreSQL maps them all per topic
-    # (6 ms on 100,000 releases); a first readable one, LIMIT 1, stops at once (1 ms).
-    first = visible.order_by().filter(topics=OuterRef("pk")).values("pk")[:1]
-    topics = Topic.objects.alias(first=Subquery(first)).filter(first__isnull=False)
+class Offered:
+    """What each filter offers this viewer: only what they may read, so that a draft never
+    reveals its issuer or topic. Built when asked for (a form with kept choices asks only to
+    check a submitted value)."""
 
-    def years():
+    def __init__(self, user):
+        self.visible = PressRelease.objects.visible_to(user)
+
+    def institution(self):
+        # EXISTS stops at each institution's first readable release (the archive is not read).
+        return Institution.objects.filter(Exists(self.visible.filter(issuers=OuterRef("pk"))))
+
+    def topic(self):
+        # A topic has thousands of releases: as EXISTS, PostgreSQL maps them all per topic
+        # (6 ms on 100,000 releases); a first readable one, LIMIT 1, stops at once (1 ms).
+        first = self.visible.order_by().filter(topics=OuterRef("pk")).values("pk")[:1]
+        return Topic.objects.alias(first=Subquery(first)).filter(first__isnull=False)
+
+    def years(self):
         # From the first to the last year: two index look-ups, where listing the distinct
         # years would read every release.
-        span = visible.aggregate(first=Min("release_date"), last=Max("release_date"))
+        span = self.visible.aggregate(first=Min("release_date"), last=Max("release_date"))
         return range(span["last"].year, span["first"].year - 1, -1) if span["last"] else []
-
-    return institutions, topics, years
 
 
 def filter_choices(user):
@@ -110,14 +115,15 @@ class ReleaseFilterForm(forms.Form):
         """``choices``: ``filter_choices(user)`` when the view kept them; the querysets still
         check a submitted value (one query when a filter is set)."""
         super().__init__(*args, **kwargs)
-        institutions, topics, years = offered(user)
-        self.fields["institution"].queryset = institutions
-        self.fields["topic"].queryset = topics
+        offered = Offered(user)
         # Topic slugs are translated: /fr/…?topic=oncologie, /en/…?topic=oncology.
         self.fields["topic"].to_field_name = f"slug_{translation.get_language()}"
+        for name in ("institution", "topic"):
+            if choices is None or self.data.get(name):
+                self.fields[name].queryset = getattr(offered, name)()
         if choices is None:
             self.fields["year"].choices = [("", _("All years"))] + [
-                (str(year), str(year)) for year in years()
+                (str(year), str(year)) for year in offered.years()
             ]
         else:
             for name in FILTERS:

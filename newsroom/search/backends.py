@@ -5,6 +5,7 @@ the matches and annotated with ``search_rank`` (higher is better).
 """
 
 import json
+from collections import Counter
 from typing import NamedTuple
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
@@ -66,26 +67,27 @@ class PostgreSQL:
             search_documents__language=language, search_documents__vector=query
         ).annotate(search_rank=SearchRank(F("search_documents__vector"), query))
 
-    # Windows of the most recent documents. A common word's most recent matches all lie in the
-    # first, so older documents are never visited. The second is sized from the share of the
-    # first that matched (with a margin), so a less common word reads about the documents it
-    # needs. A rarer word (under 8% of the first) has all its matches read: on 100,000
-    # releases that is cheaper than a window's date range in the GIN index (measured: 5 ms
-    # against 35 ms for a word in 2.5% of the documents).
+    # Windows of the most recent documents, each read only if the ones before held too few
+    # matches. A common word's most recent matches all lie in the first, so older documents
+    # are never visited. The second is sized from the share of the first that matched (with
+    # a margin), so a less common word reads about the documents it needs. A rarer word (under
+    # 8% of the first) has all its matches read: on 100,000 releases that is cheaper than a
+    # window's date range in the GIN index (measured: 5 ms against 35 ms for a word in 2.5%
+    # of the documents).
     FIRST_WINDOW = 2_500
     MARGIN = 1.5
     SECOND_WINDOW_FROM = 200  # matches in the first window
-    RECENCY = "d.release_date DESC, d.publish_at DESC, d.release_id DESC"
+    RECENCY = "release_date DESC, publish_at DESC, release_id DESC"
 
     def candidates(self, releases, text, language, limit, *, beyond, within, now):
-        """[Candidate] of the ``limit`` most recent ``releases`` (what the viewer may read)
-        matching ``text`` in ``language``, newest first.
+        """``Matches`` of the ``limit`` most recent ``releases`` (what the viewer may read)
+        matching ``text`` in ``language``, ranked and counted, in one statement.
 
         Documents are preselected by their copies of the release's dates: public at ``now``,
         or among ``beyond`` (other releases the viewer may read, a queryset, or None), and
-        among ``within`` (the list's filters, a queryset, or None). Each window runs only if
-        the one before held fewer than ``limit`` matches; a window's cut is the release date
-        of its last document. One statement, where the visibility rule has the last word."""
+        among ``within`` (the list's filters, a queryset, or None); the visibility rule of
+        ``releases`` has the last word. A window's cut is the release date of its last
+        document; windows hold narrow rows (the vector is read again for the ones kept)."""
         where = ["d.language = %s", "d.vector @@ q.query"]
         where_params = [language]
         visible, visible_params = "d.public_from <= %s", [now]
@@ -96,63 +98,80 @@ class PostgreSQL:
         where_params += visible_params
         if within is not None:
             if not (selected := subquery(within)):
-                return []
+                return Matches.none()
             sql, params = selected
             where.append(f"d.release_id IN ({sql})")
             where_params += params
-        ctes = ["q AS MATERIALIZED (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query)"]
-        params = [self.CONFIGS[language], text]
-        estimate = limit * self.FIRST_WINDOW * self.MARGIN
-        windows = [
-            str(self.FIRST_WINDOW),
-            f"(SELECT ceil({estimate} / greatest(count(*), 1))::int FROM w0)",
-            None,
-        ]
-        for n, size in enumerate(windows):
-            conditions = [f"(SELECT count(*) FROM w{i}) < {limit}" for i in range(n)] + where
-            if n == 1:
-                conditions.append(f"(SELECT count(*) FROM w0) >= {self.SECOND_WINDOW_FROM}")
-            params += where_params
-            if size:
-                conditions.append(
-                    f"d.release_date >= (SELECT release_date FROM {DOCUMENTS} WHERE language = %s"
-                    f" ORDER BY release_date DESC OFFSET {size} LIMIT 1)"
-                )
-                params.append(language)
-            # Narrow rows (the vector is read again, below, for the ones kept): a window may
-            # sort thousands of matches.
-            ctes.append(
-                f"w{n} AS MATERIALIZED (SELECT d.ctid AS row, d.release_id, d.release_date,"
-                f" d.publish_at FROM {DOCUMENTS} d, q"
-                f" WHERE {' AND '.join(conditions)} ORDER BY {self.RECENCY} LIMIT {limit})"
-            )
-        found = [
-            f"SELECT * FROM w{n}"
-            + (f" WHERE (SELECT count(*) FROM w{n}) = {limit}" if size else "")
-            for n, size in enumerate(windows)
-        ]
-        # The documents' copies only preselect: the visibility rule (and the list's filters)
-        # of ``releases`` has the last word, and the release's own date counts for the year.
+        # The release's own visibility rule and date (for the year), and the list's filters.
         if not (selected := subquery(releases.values("pk", "release_date"))):
-            return []
+            return Matches.none()
         shown, shown_params = selected
-        sql = (
-            f"WITH {', '.join(ctes)}"
-            f" SELECT d.release_id, ts_rank(v.vector, q.query), r.release_date,"
-            f" v.institution_ids::text, v.topic_ids::text"
-            f" FROM ({' UNION ALL '.join(found)}) d JOIN {DOCUMENTS} v ON v.ctid = d.row"
-            f" JOIN ({shown}) r ON r.pk = d.release_id, q"
-            f" ORDER BY {self.RECENCY}"
+        read = limit + 1  # one more tells there are more
+
+        def window(name, conditions, size):
+            return (
+                f"{name} AS MATERIALIZED (SELECT d.ctid AS row, d.release_id, d.release_date,"
+                f" d.publish_at FROM {DOCUMENTS} d, q WHERE {' AND '.join(conditions + where)}"
+                f" ORDER BY {self.RECENCY} LIMIT {size})"
+            )
+
+        cut = (
+            f"SELECT release_date AS day FROM {DOCUMENTS} WHERE language = %s"
+            " ORDER BY release_date DESC OFFSET {} LIMIT 1"
         )
+        estimate = read * self.FIRST_WINDOW * self.MARGIN
+        second = f"(SELECT ceil({estimate} / greatest(n, 1))::int FROM n0)"
+        w0 = window("w0", ["d.release_date >= (SELECT day FROM c0)"], read)
+        w1 = window(
+            "w1",
+            [
+                f"(SELECT n FROM n0) BETWEEN {self.SECOND_WINDOW_FROM} AND {limit}",
+                "d.release_date >= (SELECT day FROM c1)",
+            ],
+            read,
+        )
+        w2 = window("w2", [f"greatest((SELECT n FROM n0), (SELECT n FROM n1)) < {read}"], read)
+        facet = (
+            "(SELECT json_object_agg(id, n) FROM (SELECT id, count(*) AS n FROM top,"
+            " jsonb_array_elements_text(top.{}) AS id GROUP BY id) AS counts)"
+        )
+        # The windows, the first full one (or the whole archive's), the kept rows joined to
+        # the releases' own rule, then one row: capped, ids best first, counts.
+        sql = f"""
+            WITH q AS MATERIALIZED (SELECT websearch_to_tsquery(%s::regconfig, %s) AS query),
+            c0 AS MATERIALIZED ({cut.format(self.FIRST_WINDOW)}),
+            {w0},
+            n0 AS MATERIALIZED (SELECT count(*) AS n FROM w0),
+            c1 AS MATERIALIZED ({cut.format(second)}),
+            {w1},
+            n1 AS MATERIALIZED (SELECT count(*) AS n FROM w1),
+            {w2},
+            found AS MATERIALIZED (
+                SELECT * FROM w0 WHERE (SELECT n FROM n0) = {read}
+                UNION ALL SELECT * FROM w1 WHERE (SELECT n FROM n1) = {read}
+                UNION ALL SELECT * FROM w2
+            ),
+            kept AS MATERIALIZED (
+                SELECT d.release_id, d.release_date, d.publish_at, r.release_date AS day,
+                       v.institution_ids, v.topic_ids, ts_rank(v.vector, q.query) AS rank
+                FROM found d JOIN {DOCUMENTS} v ON v.ctid = d.row
+                JOIN ({shown}) r ON r.pk = d.release_id, q
+            ),
+            top AS MATERIALIZED (SELECT * FROM kept ORDER BY {self.RECENCY} LIMIT {limit})
+            SELECT (SELECT count(*) FROM kept) > {limit},
+                   (SELECT array_agg(release_id ORDER BY rank DESC, {self.RECENCY}) FROM top),
+                   {facet.format("institution_ids")}, {facet.format("topic_ids")},
+                   (SELECT json_object_agg(year, n) FROM (
+                        SELECT extract(year FROM day)::int AS year, count(*) AS n
+                        FROM top GROUP BY year) AS years)
+        """
+        params = [self.CONFIGS[language], text, language, *where_params, language]
+        params += [*where_params, *where_params, *shown_params]
         with connections[releases.db].cursor() as cursor:
-            cursor.execute(sql, [*params, *shown_params])
-            rows = cursor.fetchall()
-        # Ids as JSON text, read in one go per column (a thousand json.loads cost ~3 ms).
-        institutions, topics = (json.loads(f"[{','.join(row[n] for row in rows)}]") for n in (3, 4))
-        return [
-            Candidate(pk, rank, day, *links)
-            for (pk, rank, day, *_), *links in zip(rows, institutions, topics, strict=True)
-        ]
+            cursor.execute(sql, params)
+            capped, ids, *counts = cursor.fetchone()
+        institutions, topics, years = ({int(k): n for k, n in (c or {}).items()} for c in counts)
+        return Matches(ids or [], capped, institutions, topics, years)
 
     def matching_ids(self, text, languages):
         match = Q()
@@ -238,11 +257,20 @@ class SQLite:
 
     def candidates(self, releases, text, language, limit, **preselection):
         """As PostgreSQL's, in one query (the archives SQLite serves are small: the matches
-        are joined to ``releases`` directly, without preselection)."""
+        are joined to ``releases`` directly, without preselection), counted in Python."""
         ranked = self.ranked(releases, text, language).order_by(*releases.model._meta.ordering)
         fields = ["search_documents__institution_ids", "search_documents__topic_ids"]
-        rows = ranked.values_list("pk", "search_rank", "release_date", *fields)[:limit]
-        return [Candidate(*row) for row in rows]
+        rows = list(ranked.values_list("pk", "search_rank", "release_date", *fields)[: limit + 1])
+        top = rows[:limit]
+        # sorted() is stable: equal ranks keep the newest-first order.
+        ids = [row[0] for row in sorted(top, key=lambda row: -row[1])]
+        return Matches(
+            ids,
+            len(rows) > limit,
+            Counter(pk for row in top for pk in row[3]),
+            Counter(pk for row in top for pk in row[4]),
+            Counter(row[2].year for row in top),
+        )
 
     def matching_ids(self, text, languages):
         match = Q(pk__in=[])
@@ -258,12 +286,18 @@ class SQLite:
         return SearchDocument.objects.filter(match).values("release_id")
 
 
-class Candidate(NamedTuple):
-    release_id: int
-    rank: float  # higher is better
-    release_date: object
-    institution_ids: list
-    topic_ids: list
+class Matches(NamedTuple):
+    """A search's most recent matches (at most its limit), ranked, with their counts."""
+
+    ids: list  # best first: title, then subtitle, then text; newest first among equals
+    capped: bool  # there were more matches than the limit
+    institutions: dict  # {institution id: matches it issued}
+    topics: dict  # {topic id: matches}
+    years: dict  # {year: matches}
+
+    @classmethod
+    def none(cls):
+        return cls([], False, {}, {}, {})
 
 
 class FTSScore(Func):

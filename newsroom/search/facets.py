@@ -1,7 +1,5 @@
 """Counts per institution, topic and year of a search's results."""
 
-from collections import Counter
-
 from django.utils import translation
 
 from partners.models import Institution
@@ -22,17 +20,14 @@ def names():
     }
 
 
-def facets(candidates, names):
+def facets(matches, names):
     """{"institution": [(name, slug, count)], "topic": [...], "year": [(year, year, count)]},
-    largest first (years newest first), from the candidates' copies of their issuers and
-    topics, named by ``names()``: no query whatever the number of results."""
-    institutions = Counter(pk for row in candidates for pk in row.institution_ids)
-    topics = Counter(pk for row in candidates for pk in row.topic_ids)
-    years = Counter(row.release_date.year for row in candidates)
+    largest first (years newest first), from a search's counts (``backends.Matches``: from
+    the documents' copies of their issuers and topics), named by ``names()``."""
     return {
-        "institution": ranked(names["institution"], institutions),
-        "topic": ranked(names["topic"], topics),
-        "year": [(year, year, hits) for year, hits in sorted(years.items(), reverse=True)],
+        "institution": ranked(names["institution"], matches.institutions),
+        "topic": ranked(names["topic"], matches.topics),
+        "year": [(year, year, hits) for year, hits in sorted(matches.years.items(), reverse=True)],
     }
 
 

@@ -23,20 +23,18 @@ class SearchResults:
         any is set)."""
         self.limit = limit = limit or CANDIDATES
         now = timezone.now()
-        rows = backend(releases.db).candidates(
+        self.matches = backend(releases.db).candidates(
             releases,
             query,
             language,
-            limit + 1,
+            limit,
             beyond=PressRelease.objects.beyond_public(user, now),
             within=releases if narrowed else None,
             now=now,
         )
-        self.capped = len(rows) > limit
-        # sorted() is stable: equal ranks keep the newest-first order of the candidates.
-        self.candidates = sorted(rows[:limit], key=lambda row: -row.rank)
-        self.ids = [row.release_id for row in self.candidates]  # best first
+        self.capped = self.matches.capped
+        self.ids = self.matches.ids  # best first
 
     def facets(self, names):
         """Counts per institution, topic and year (``facets.facets``)."""
-        return facets(self.candidates, names)
+        return facets(self.matches, names)
