@@ -21,9 +21,10 @@ from typing import NamedTuple
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections, router
+from django.db import InterfaceError, OperationalError, connections, router
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -56,10 +57,7 @@ READ = f"SELECT token, changed_at, next_change FROM {ContentVersion._meta.db_tab
 
 def current(now):
     """The content version, changed first when a due moment has passed."""
-    using = router.db_for_read(ContentVersion)
-    with connections[using].cursor() as cursor:
-        cursor.execute(READ)
-        row = cursor.fetchone()
+    row = read_version(connections[router.db_for_read(ContentVersion)])
     if row is None:
         return change(now)
     # SQLite gives its stored UTC times without their zone.
@@ -67,6 +65,22 @@ def current(now):
     if version.next_change is not None and version.next_change <= now:
         return change(now, seen=version.token)
     return version
+
+
+def read_version(connection):
+    """The version row. A persistent connection the server has closed since (a restart) is
+    opened again, once: this is the first statement of most requests, and a health check
+    before each (CONN_HEALTH_CHECKS) would cost a round trip as long as a cached answer."""
+    for attempt in (1, 2):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(READ)
+                return cursor.fetchone()
+        except (OperationalError, InterfaceError):
+            if attempt == 2 or connection.in_atomic_block:
+                raise
+            connection.close()
+    return None
 
 
 def utc(moment):
@@ -115,39 +129,77 @@ def cache():
 
 
 def cached_page(view):
-    """Serve ``view`` from the cache to anonymous readers (GET and HEAD, 200 answers)."""
+    """Mark ``view``'s answers to anonymous readers (GET and HEAD, 200 answers) for the page
+    cache (``PageCacheMiddleware``, which serves them); others' are private."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
-            response = view(request, *args, **kwargs)
-            # Never kept by a browser or proxy for anyone else.
+        response = view(request, *args, **kwargs)
+        if hasattr(request, "content_version") and not request.user.is_authenticated:
+            response.page_cacheable = True
+            # Stored in the browser, but checked with us each time (ETag): never shown late.
+            patch_cache_control(response, no_cache=True)
+        else:
+            # Signed in (they may see more), or with a session the cache did not look at:
+            # never kept by a browser or proxy for anyone else.
             patch_cache_control(response, private=True, no_cache=True)
-            return response
+        return response
+
+    wrapper.page_cached = True
+    return wrapper
+
+
+@functools.lru_cache(maxsize=4096)
+def is_cached_page(path, language, urlconf):
+    """Whether ``path`` is served by a ``cached_page`` view (URL words are translated)."""
+    with translation.override(language):
+        try:
+            match = resolve(path, urlconf)
+        except Resolver404:
+            return False
+    return getattr(match.func, "page_cached", False)
+
+
+class PageCacheMiddleware:
+    """Answers anonymous readers from the page cache before the rest of the stack runs
+    (sessions, language, URL resolving, the view), and keeps the answers of ``cached_page``
+    views as the stack finished them, headers included. A hit costs the content version (one
+    statement) and one cache read.
+
+    Requests with a session cookie (perhaps signed in, who may see more) go through: they
+    never read nor fill the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return self.get_response(request)
+        # As LocaleMiddleware will find it: from the URL's prefix, else the browser's.
+        language = translation.get_language_from_request(request, check_path=True)
+        if not is_cached_page(request.path_info, language, get_urlconf()):
+            return self.get_response(request)
         now = timezone.now()
         version = current(now)
         request.content_version = (version, now)  # for shared(): what this page is made of
         # The host too: pages hold absolute URLs (feeds, sitemaps, canonical links). Hashed: a
         # URL can be long (1,000 characters of search), a key must stay short.
         url = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"page:{version.token}:{translation.get_language()}:{url}"
+        key = f"page:{version.token}:{language}:{url}"
         response = cache().get(key)
         if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code != 200 or response.streaming or response.cookies:
+            response = self.get_response(request)
+            kept = getattr(response, "page_cacheable", False) and response.status_code == 200
+            if not kept or response.streaming or response.cookies:
                 return response
             finish(response, version)
             cache().set(key, response, lifetime(version, now))
-        # Stored in the browser, but checked with us each time (ETag): never shown late.
-        patch_cache_control(response, no_cache=True)
         return get_conditional_response(
             request,
             etag=response["ETag"],
             last_modified=int(version.changed_at.timestamp()),
             response=response,
         )
-
-    return wrapper
 
 
 def finish(response, version):

@@ -18,6 +18,8 @@ from newsroom.models import ContentVersion, PressRelease
 
 LIST = "/fr/communiques/"
 FEED = "/fr/flux/rss/"
+# This year's releases' sitemap (``make_release`` dates them today).
+SITEMAP = f"/sitemap-releases-{timezone.localdate().year}.xml"
 
 
 def detail(release, language="fr"):
@@ -28,7 +30,8 @@ def test_an_anonymous_reader_is_served_from_the_cache(
     client, make_release, django_assert_num_queries
 ):
     release = make_release(title_fr="Vaccin contre la grippe")
-    for url in (LIST, detail(release), FEED, "/sitemap.xml", "/fr/", "/en/press-releases/"):
+    urls = (LIST, detail(release), FEED, "/sitemap.xml", SITEMAP, "/fr/", "/en/press-releases/")
+    for url in urls:
         first = client.get(url)
         with django_assert_num_queries(1):  # the content version, nothing else
             again = client.get(url)
@@ -44,7 +47,7 @@ def test_editing_publishing_and_withdrawing_show_at_once(
     draft = make_release(
         title_fr="Brouillon caché", status="draft", publish_at=None, original_only=True
     )
-    urls = [LIST, detail(shown), FEED, "/sitemap.xml"]
+    urls = [LIST, detail(shown), FEED, SITEMAP]
     for url in urls:
         client.get(url)  # cached
     assert "Brouillon caché" not in client.get(LIST).text
@@ -59,7 +62,7 @@ def test_editing_publishing_and_withdrawing_show_at_once(
     for action in ("submit", "approve", "publish"):
         draft = workflow.release_transition(release=draft, user=publisher, action=action)
     assert "Brouillon caché" in client.get(LIST).text
-    assert detail(draft) in client.get("/sitemap.xml").text
+    assert detail(draft) in client.get(SITEMAP).text
 
     workflow.release_transition(release=shown, user=publisher, action="withdraw")
     assert "Titre corrigé" not in client.get(LIST).text
@@ -211,9 +214,9 @@ def test_each_host_has_its_own_pages(client, make_release, settings):
     settings.ALLOWED_HOSTS = ["newsroom.example", "www.newsroom.example"]
     release = make_release()
     for host in ("newsroom.example", "www.newsroom.example"):
-        for url in (FEED, "/sitemap.xml"):
+        for url, shown in ((FEED, detail(release)), ("/sitemap.xml", SITEMAP), (SITEMAP, "")):
             content = client.get(url, HTTP_HOST=host).text
-            assert f"http://{host}{detail(release)}" in content, (host, url)
+            assert f"http://{host}{shown or detail(release)}" in content, (host, url)
 
 
 def test_a_page_is_kept_in_one_piece(client, make_release):
@@ -268,3 +271,61 @@ def test_signed_in_readers_neither_read_nor_fill_the_shared_parts(
     html = anonymous.get(LIST, {"q": "public"}).text
     assert "Public" in html and "Brouillon" not in html
     assert set(page_cache.cache().get_many(kept)) == {kept[0], kept[2], kept[3]}
+
+
+def test_a_cached_answer_is_the_whole_stacks_answer(client, make_release):
+    """Served before sessions, language and views run, a cached page still carries what they
+    added when it was built (language, framing, caching headers)."""
+    make_release(title_fr="Vaccin")
+    built = client.get(LIST)
+    again = client.get(LIST)
+    for header in ("Content-Language", "X-Frame-Options", "Cache-Control", "ETag", "Vary"):
+        assert again[header] == built[header], header
+    assert again["Content-Language"] == "fr" and again.content == built.content
+
+
+def test_pages_that_are_not_cached_never_read_the_version(client, db, django_assert_num_queries):
+    for url in ("/fr/journalistes/inscription/", "/robots.txt", "/fr/nulle-part/"):
+        with django_assert_num_queries(0):
+            client.get(url)
+
+
+def test_a_reader_with_a_session_gets_a_built_private_page(
+    client, make_release, django_assert_num_queries
+):
+    """A session (a signed-out journalist's, a reviewer's) is not looked at by the cache: the
+    page is built for it, kept by nobody."""
+    make_release(title_fr="Vaccin")
+    client.get(LIST)  # cached for anonymous readers
+    reader = Client()
+    reader.cookies[settings.SESSION_COOKIE_NAME] = "a-session-of-theirs"
+    response = reader.get(LIST)
+    assert "Vaccin" in response.text and "private" in response["Cache-Control"]
+    with django_assert_num_queries(1):  # the anonymous readers' copy is still there
+        client.get(LIST)
+
+
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="a server's connection"
+)
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="a server's connection"
+)
+def test_a_connection_the_server_closed_is_opened_again(db):
+    """Without a health check before each request, the page cache's first statement finds a
+    connection the server closed (a restart) and opens it again, once. (A connection of its
+    own, outside the test's transaction, as a request's is.)"""
+    import psycopg
+    from django.db import connections
+
+    request_connection = connections.create_connection("default")
+    try:
+        page_cache.read_version(request_connection)
+        pid = request_connection.connection.info.backend_pid
+        params = request_connection.get_connection_params()
+        with psycopg.connect(**params, autocommit=True) as other:
+            other.execute("SELECT pg_terminate_backend(%s)", [pid])
+        page_cache.read_version(request_connection)  # no error: opened again
+        assert request_connection.connection.info.backend_pid != pid
+    finally:
+        request_connection.close()
