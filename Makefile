@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench
+.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -77,6 +77,12 @@ BENCH_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
 N ?= 100000
 bench-search: setup
 	$(PY) -m bench.search --releases $(N) --database-url $(BENCH_URL)
+
+# The plan of every statement of every public page type on N releases (default 100,000, the
+# database of bench-search): rows of the releases table read, and any sequential scan of it
+# (exit 1).
+explain: setup
+	$(PY) -m bench.explain --releases $(N) --database-url $(BENCH_URL)
 
 # Every page type under gunicorn (2 workers), driven by wrk (Debian's: installed if missing and
 # root), built and cached, beside a constant Django view (the floor). PAGES releases (default

@@ -10,7 +10,7 @@ import random
 from datetime import date, timedelta
 from functools import cache
 
-VERSION = "corpus-v1"
+VERSION = "corpus-v2"  # v2: published on their day, not all the day before
 
 INSTITUTIONS = [
     ("Sanofi", "company"),

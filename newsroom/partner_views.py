@@ -2,8 +2,9 @@
 with their published releases."""
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, Partnership, Person
@@ -12,7 +13,7 @@ from partners.views import contacts_for
 from . import seo
 from .cards import cards
 from .filters import SearchField
-from .models import PressRelease, Quote
+from .models import PressRelease, Quote, published_at
 from .search.contacts import matching_contacts, matching_people
 
 RELEASES_SHOWN = 10
@@ -37,9 +38,9 @@ def institution_detail(request, slug):
             ),
             Prefetch(
                 "people",
-                queryset=Person.objects.filter(quotes__release__in=PressRelease.objects.published())
-                .distinct()
-                .order_by("last_name", "first_name"),
+                queryset=Person.objects.filter(quoted_in_public()).order_by(
+                    "last_name", "first_name"
+                ),
                 to_attr="spokespeople",
             ),
         ),
@@ -61,12 +62,17 @@ def institution_detail(request, slug):
     )
 
 
+def quoted_in_public():
+    """People quoted in a release anyone may read now (each person's quotes, by index)."""
+    quotes = Quote.objects.filter(published_at(timezone.now(), "release__"), person=OuterRef("pk"))
+    return Exists(quotes)
+
+
 def public_people():
     """People the public may know of: quoted in a public release, or a public media contact.
     Someone quoted only in a draft (a future appointment, say) stays unknown."""
-    quoted = Q(quotes__release__in=PressRelease.objects.published())
-    contact = Q(media_contacts__is_public=True)
-    return Person.objects.filter(pk__in=Person.objects.filter(quoted | contact).values("pk"))
+    contact = Exists(MediaContact.objects.filter(person=OuterRef("pk"), is_public=True))
+    return Person.objects.filter(quoted_in_public() | contact)
 
 
 def person_detail(request, slug):

@@ -6,9 +6,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
+from . import sitemaps
 from .media import serve_media
 from .page_cache import cached_page
-from .sitemaps import SITEMAPS
 from .views import news_sitemap, robots_txt
 
 admin.site.site_header = _("Newsroom back office")
@@ -18,7 +18,16 @@ admin.site.index_title = _("Press releases, institutions and contacts")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_media, name="media"),
-    path("sitemap.xml", cached_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", cached_page(sitemaps.index), name="sitemap"),
+    path(
+        "sitemap-releases-<int:year>.xml", cached_page(sitemaps.releases), name="sitemap_releases"
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        cached_page(sitemap),
+        {"sitemaps": sitemaps.FIXED},
+        name="sitemap_section",
+    ),
     path("news-sitemap.xml", cached_page(news_sitemap), name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]

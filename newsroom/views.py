@@ -5,7 +5,6 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,6 +27,7 @@ from .models import (
     detail_prefetches,
     is_accredited,
 )
+from .paging import page_or_404
 from .search.facets import names
 from .search.results import SearchResults
 from .search.snippets import release_snippet
@@ -65,7 +65,7 @@ def release_list(request):
         )
     # A page of ids (ranked, or newest first), then their cards.
     listed = results.ids if search else releases.values_list("pk", flat=True)
-    page = get_page_or_404(Paginator(listed, PAGE_SIZE), request.GET.get("page"))
+    page = page_or_404(listed, PAGE_SIZE, request.GET.get("page"))
     page.object_list = cards_of(request, releases, list(page.object_list))
     query = request.GET.copy()
     query.pop("page", None)
@@ -118,18 +118,6 @@ def facet_links(request, counts, filters):
 
     titles = {"institution": _("Institution"), "topic": _("Topic"), "year": _("Year")}
     return [(title, [entry(name, *row) for row in counts[name]]) for name, title in titles.items()]
-
-
-def get_page_or_404(paginator, number):
-    """Page ``number``; the first page when it is not a number, 404 past the last page."""
-    try:
-        number = int(number or 1)
-    except ValueError:
-        number = 1
-    try:
-        return paginator.page(max(number, 1))
-    except EmptyPage:
-        raise Http404 from None
 
 
 def list_alternates(request, filters):

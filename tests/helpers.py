@@ -38,3 +38,41 @@ def add_attachment(release, name="dossier.pdf", content=b"%PDF-1.7 test", **fiel
     return Attachment.objects.create(
         release=release, file=SimpleUploadedFile(name, content), **(values | fields)
     )
+
+
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
+
+
+def read_sitemaps(client):
+    """{path: parsed document} of every sitemap /sitemap.xml (the index) lists, each valid
+    against the sitemaps.org schema, as ``client`` reads them."""
+    from pathlib import Path
+
+    from lxml import etree
+
+    schemas = Path(__file__).parent / "schemas"
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    index = etree.fromstring(response.content)
+    etree.XMLSchema(etree.parse(str(schemas / "siteindex.xsd"))).assertValid(index)
+    schema = etree.XMLSchema(etree.parse(str(schemas / "sitemap.xsd")))
+    documents = {}
+    for location in index.xpath("//s:sitemap/s:loc/text()", namespaces=SITEMAP_NS):
+        path = location.removeprefix("http://testserver")
+        page = client.get(path)
+        assert page.status_code == 200, path
+        documents[path] = etree.fromstring(page.content)
+        schema.assertValid(documents[path])
+    return documents
+
+
+def sitemap_locations(client):
+    """Every URL the sitemaps list."""
+    return [
+        location
+        for document in read_sitemaps(client).values()
+        for location in document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
+    ]

@@ -8,7 +8,9 @@ from django.utils import timezone
 from lxml import etree
 
 from newsroom.models import ReleaseIssuer
+from newsroom.sitemaps import ReleaseSitemap
 from partners.models import Institution
+from tests.helpers import read_sitemaps, sitemap_locations
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -95,10 +97,16 @@ def validate_sitemap(content):
 
 
 def test_sitemap_valid_bilingual_with_alternates(client, demo_release):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    document = validate_sitemap(response.content)
-    locations = document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
+    documents = read_sitemaps(client)
+    assert set(documents) == {
+        "/sitemap-pages.xml",
+        "/sitemap-institutions.xml",
+        "/sitemap-people.xml",
+        "/sitemap-partnerships.xml",
+        "/sitemap-releases-2023.xml",
+    }
+    document = documents["/sitemap-releases-2023.xml"]
+    locations = sitemap_locations(client)
     fr_url = f"http://testserver{demo_release.get_absolute_url('fr')}"
     en_url = f"http://testserver{demo_release.get_absolute_url('en')}"
     expected = {
@@ -128,9 +136,8 @@ def test_sitemap_valid_bilingual_with_alternates(client, demo_release):
 
 def test_sitemap_lists_untranslated_release_in_its_language_only(client, make_release):
     release = make_release(title_en="", title_fr="Seulement en français")
-    document = validate_sitemap(client.get("/sitemap.xml").content)
     fr_url = f"http://testserver{release.get_absolute_url('fr')}"
-    locations = document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
+    locations = sitemap_locations(client)
     assert fr_url in locations
     assert f"http://testserver{release.get_absolute_url('en')}" not in locations
 
@@ -138,9 +145,43 @@ def test_sitemap_lists_untranslated_release_in_its_language_only(client, make_re
 def test_sitemaps_leave_out_unpublished(client, make_release):
     make_release(status="draft", title_fr="Brouillon secret", title_en="Secret draft")
     make_release(embargo_until=timezone.now() + timezone.timedelta(hours=1), title_fr="Embargo")
-    for url in ("/sitemap.xml", "/news-sitemap.xml"):
+    make_release(title_fr="Public")
+    sections = [*read_sitemaps(client), "/sitemap.xml", "/news-sitemap.xml"]
+    for url in sections:
         content = client.get(url).content.decode()
-        assert "secret" not in content and "embargo" not in content
+        assert "secret" not in content and "embargo" not in content, url
+
+
+def test_the_archive_is_listed_a_year_at_a_time_in_pages(
+    client, make_release, monkeypatch, django_assert_num_queries
+):
+    """A sitemap holds 50,000 URLs at most: releases are listed by year, in pages (of two
+    releases here), and the index costs the same queries whatever the archive's size."""
+    monkeypatch.setattr(ReleaseSitemap, "PER_PAGE", 2)
+    for year in (2021, 2021, 2021, 2024):
+        make_release(release_date=f"{year}-03-01")  # in French and English: 2 URLs each
+    make_release(release_date="2021-06-01", title_en="")  # French only
+    # The content version, whether institutions, people, partnerships have pages, the years.
+    with django_assert_num_queries(5):
+        client.get("/sitemap.xml")
+    documents = read_sitemaps(client)
+    assert [path for path in documents if "releases" in path] == [
+        "/sitemap-releases-2024.xml",
+        "/sitemap-releases-2021.xml",
+        "/sitemap-releases-2021.xml?p=2",
+    ]
+    locations = sitemap_locations(client)
+    assert len([url for url in locations if "/communiques/" in url]) == 6
+    assert len([url for url in locations if "/press-releases/" in url]) == 5
+    for path in ("/sitemap-releases-2022.xml", "/sitemap-releases-2021.xml?p=3", "/sitemap-x.xml"):
+        assert client.get(path).status_code == 404, path
+    for path in (
+        "/sitemap-releases-99999.xml",
+        "/sitemap-releases-0.xml",
+        "/sitemap-releases-2021.xml?p=abc",
+        "/sitemap-.xml",
+    ):
+        assert client.get(path).status_code == 404, path
 
 
 def test_news_sitemap_has_the_last_two_days(client, make_release, institution):

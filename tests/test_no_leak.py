@@ -83,6 +83,8 @@ def surfaces(demo_release, hidden):
         "/en/institutions/gustave-roussy/feeds/atom/",
         "/en/topics/oncology/feeds/rss/",
         "/sitemap.xml",
+        "/sitemap-releases-2023.xml",  # the seed's year; the hidden release's is below
+        "/sitemap-people.xml",
         "/news-sitemap.xml",
         # Search: words of each of its texts (title, body, quote, topic), and the year facet.
         "/fr/communiques/?q=communiqu%C3%A9+OR+texte+OR+dit+OR+th%C3%A8me+OR+collaboration",
@@ -119,6 +121,7 @@ def test_hidden_release_absent_everywhere_for_anonymous_readers(client, demo_rel
         body = content(response).decode()
         assert MARK not in body and "zorglub" not in body, f"{hidden.state} leaks on {url}"
         assert "2031" not in body, f"{hidden.state}: its year leaks in the filters of {url}"
+    assert client.get("/sitemap-releases-2031.xml").status_code == 404  # its year: nothing
     for query in (MARK, "zorglub thème"):  # the page echoes the query: count the results
         for path in ("/fr/communiques/", "/en/press-releases/"):
             assert client.get(path, {"q": query}).context["page"].paginator.count == 0
@@ -143,6 +146,8 @@ def test_scheduled_and_embargoed_appear_at_their_minute(client, demo_release, hi
     with time_machine.travel(timezone.now() + 2 * HOUR):
         assert client.get(hidden.get_absolute_url("en")).status_code == 200
         assert MARK in client.get("/en/feeds/rss/").content.decode()
+        assert "/sitemap-releases-2031.xml" in client.get("/sitemap.xml").content.decode()
+        assert "zorglub-en" in client.get("/sitemap-releases-2031.xml").content.decode()
         assert client.get(hidden.image.web.url).status_code == 200
 
 

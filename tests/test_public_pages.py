@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from newsroom.models import PressRelease, Quote, ReleaseContact, ReleaseIssuer
-from partners.models import MediaContact, Person
+from partners.models import Institution, MediaContact, Person
+from tests.helpers import add_image
 
 pytestmark = pytest.mark.django_db
 
@@ -269,9 +270,17 @@ def test_release_page_query_count_does_not_grow(
     for n in range(5):
         contact = MediaContact.objects.create(institution=sanofi, name=f"C{n}", email=f"c{n}@x.org")
         ReleaseContact.objects.create(release=demo_release, contact=contact, order=10 + n)
+    for n in range(10):
+        add_image(demo_release, size=(64, 48), alt_text_fr=f"Image {n}")
+    for n in range(3):  # five issuers, each with its listing and network
+        other = Institution.objects.create(kind="company", name_fr=f"Émetteur {n}", slug=f"e{n}")
+        other.stock_listings.create(exchange="EURONEXT", ticker=f"E{n}")
+        other.social_profiles.create(network="linkedin", url=f"https://www.linkedin.com/e{n}")
+        ReleaseIssuer.objects.create(release=demo_release, institution=other, order=10 + n)
     with django_assert_num_queries(len(captured)):
         html = client.get(url).text
     assert "Citation 9" in html and "C4" in html and html.count("Autre ") == 3
+    assert "Image 9" in html and "Émetteur 2" in html and "E2" in html
 
 
 def test_list_query_count_does_not_grow(client, make_release, django_assert_num_queries):
@@ -298,6 +307,22 @@ def test_pagination(client, make_release):
     for not_a_number in ("abc", "-1", "0", "1e9999", "%00"):
         html = page(client, f"/fr/communiques/?page={not_a_number}")
         assert "Page 1 sur 2" in html
+
+
+def test_a_long_list_is_not_counted_to_its_end(client, make_release, monkeypatch):
+    """The list counts at most AHEAD pages past the one asked for (here 1, of 20 releases):
+    "page 1 of more than 2", and the count stops there in the database."""
+    monkeypatch.setattr("newsroom.paging.AHEAD", 1)
+    for _ in range(81):  # five pages
+        make_release()
+    with CaptureQueriesContext(connection) as captured:
+        assert "Page 1 sur plus de 2" in page(client, "/fr/communiques/")
+    (count,) = [query["sql"] for query in captured if "COUNT(*)" in query["sql"]]
+    assert "LIMIT 41" in count  # two pages and one more row
+    assert "Page 3 sur plus de 4" in page(client, "/fr/communiques/?page=3")
+    assert "Page 5 sur 5" in page(client, "/fr/communiques/?page=5")
+    assert len(re.findall(r'class="release-card"', page(client, "/fr/communiques/?page=5"))) == 1
+    assert client.get("/fr/communiques/?page=6").status_code == 404
 
 
 def test_dates_localised(client, demo_release):

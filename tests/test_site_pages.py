@@ -203,7 +203,7 @@ def test_people_known_only_from_drafts_or_internal_contacts_stay_hidden(
     for slug in ("future-boss", "internal"):
         get(client, f"/fr/porte-parole/{slug}/", status=404)
     assert "Aucune citation" in get(client, "/fr/porte-parole/press-officer/")
-    sitemap = get(client, "/sitemap.xml")
+    sitemap = get(client, "/sitemap-people.xml")
     assert "future-boss" not in sitemap and "internal" not in sitemap
     assert "press-officer" in sitemap
 
@@ -296,6 +296,8 @@ QUERY_PAGES = [
     "/fr/flux/rss/",
     "/en/institutions/acme/feeds/atom/",
     "/sitemap.xml",
+    "/sitemap-releases-2023.xml",  # the seed's year
+    f"/sitemap-releases-{timezone.localdate().year}.xml",  # the 300 releases'
     "/news-sitemap.xml",
 ]
 

@@ -11,7 +11,9 @@ from .releases import (
     ReleaseStatus,
     Topic,
     is_accredited,
+    published_at,
     validate_doi,
+    written_in,
 )
 from .search import SearchDocument
 from .workflow import Correction, ReleaseTransition
@@ -36,5 +38,7 @@ __all__ = [
     "detail_prefetches",
     "is_accredited",
     "list_prefetches",
+    "published_at",
     "validate_doi",  # referenced by migration 0001
+    "written_in",
 ]
