@@ -70,6 +70,7 @@ class Server:
             "DJANGO_SETTINGS_MODULE": "bench.settings",
             "DATABASE_URL": database_url,
             "DEBUG": "0",
+            "HTTPS": "0",
             "ALLOWED_HOSTS": "127.0.0.1",
             "PAGE_CACHE_SECONDS": str(cache_seconds),
         }

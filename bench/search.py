@@ -62,6 +62,7 @@ PATHS = {"fr": "/fr/communiques/", "en": "/en/press-releases/"}
 def configure(url):
     os.environ["DATABASE_URL"] = url
     os.environ["DEBUG"] = "0"
+    os.environ["HTTPS"] = "0"  # the test client and wrk speak plain HTTP on 127.0.0.1
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")

@@ -190,7 +190,9 @@ class PageCacheMiddleware:
         if response is None:
             response = self.get_response(request)
             kept = getattr(response, "page_cacheable", False) and response.status_code == 200
-            if not kept or response.streaming or response.cookies:
+            # A page that used a CSP nonce is for this answer only (its header holds the nonce).
+            nonce = getattr(request, "_csp_nonce", None)
+            if not kept or response.streaming or response.cookies or nonce:
                 return response
             finish(response, version)
             cache().set(key, response, lifetime(version, now))

@@ -1,7 +1,8 @@
 """Settings for Newsroom: one file, everything that differs between machines from the environment.
 
 Environment variables: DEBUG, SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL,
-MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS (comma-separated).
+MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS (comma-separated), HTTPS, PROXY_SSL_HEADER,
+SECURE_SSL_HOST, REDIS_URL, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS, LOG_LEVEL.
 """
 
 import os
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -76,6 +78,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost with the headers above, so that answers from the page cache get them too.
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "newsroom.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages from the cache, before sessions, language and views run.
     "newsroom.page_cache.PageCacheMiddleware",
@@ -102,6 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "newsroom.context_processors.site",
             ],
         },
@@ -205,6 +211,48 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Security. With DEBUG off: HTTPS only (redirected), HSTS for two years with preload, cookies
+# secure, HttpOnly and __Host- prefixed, sessions of eight hours; `manage.py check --deploy`
+# has nothing to say (tests/test_security.py). HTTPS=0 serves plain HTTP with DEBUG off, for
+# the benchmarks on 127.0.0.1 only. Behind a TLS proxy, PROXY_SSL_HEADER names the header it
+# sets to "https" (e.g. X-Forwarded-Proto); never set it without such a proxy.
+HTTPS = not DEBUG and env_bool("HTTPS", default=True)
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
+if proxy_header := os.environ.get("PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{proxy_header.upper().replace('-', '_')}", "https")
+SECURE_HSTS_SECONDS = 2 * 365 * 24 * 3600 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:  # a __Host- cookie is sent over HTTPS only, for this host only, on every path
+    SESSION_COOKIE_NAME, CSRF_COOKIE_NAME = "__Host-sessionid", "__Host-csrftoken"
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 8 * 3600
+SESSION_SAVE_EVERY_REQUEST = True  # eight hours without a request, not since signing in
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Nothing but the site's own files: no inline script or style, no other origin; the admin's
+# scripts carry a nonce (public pages have none, so their cached copies stay valid).
+SECURE_CSP = {
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "manifest-src": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "object-src": [CSP.NONE],
+}
+# Browser features no page uses (newsroom/security.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=()"
+)
 
 FORMAT_MODULE_PATH = ["newsroom.formats"]
 LOGIN_URL = "newsroom:signin"

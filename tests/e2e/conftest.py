@@ -52,10 +52,22 @@ def browser():
 
 @pytest.fixture
 def page(browser):
+    """A page of its own; every test fails if the Content-Security-Policy refused anything on
+    any page it loaded (Chromium reports each refusal on the console)."""
     context = browser.new_context(viewport=DESKTOP, locale="fr-FR", accept_downloads=True)
     page = context.new_page()
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
+    assert not refused, refused
 
 
 @pytest.fixture
