@@ -18,6 +18,7 @@ from modeltranslation.admin import (
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import models, page_cache, workflow
+from .accounts import admin as accounts_admin  # noqa: F401  (registers the sign-in audit)
 from .filters import SearchField
 from .forms import IssuerFormSet, ReleaseAdminForm, ReleaseChildFormSet
 from .history import WORKFLOW_FIELDS

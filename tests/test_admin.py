@@ -21,9 +21,17 @@ def every_model(demo_release, make_journalist):
 
     from newsroom.models import EmbargoedView, PreviewLink
 
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     journalist = make_journalist().journalist
     EmbargoedView.objects.create(journalist=journalist, release=demo_release)
     PreviewLink.objects.create(release=demo_release, expires_at=timezone.now())
+    TOTPDevice.objects.create(user=journalist.user, name="Authenticator app")
+    sign_in = {"username": "jo", "ip_address": "203.0.113.7", "user_agent": "Firefox"}
+    AccessLog.objects.create(**sign_in)
+    AccessFailureLog.objects.create(**sign_in, locked_out=False)
+    AccessAttempt.objects.create(**sign_in, failures_since_start=5)
     return demo_release
 
 
