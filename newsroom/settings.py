@@ -233,6 +233,7 @@ STORAGES = {
 # Uploaded images: only these Pillow formats are accepted (never SVG, EPS or the like).
 NEWSROOM_IMAGE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
 NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
+NEWSROOM_IMAGE_MAX_BYTES = 20_000_000
 # Attachments: PDF and Office/ZIP documents only, checked by content (partners/validators.py).
 NEWSROOM_ATTACHMENT_MAX_BYTES = 50_000_000
 

@@ -1,13 +1,6 @@
-"""Upload paths: random, unguessable names (the release's files must not be found by guessing
-before it is public); the extension is kept, lower-cased."""
+"""Upload paths of releases' files: random, unguessable names (``partners.uploads``)."""
 
-import os
-import uuid
-
-
-def random_name(folder, filename):
-    extension = os.path.splitext(filename)[1].lower()[:10]
-    return f"{folder}/{uuid.uuid4().hex}{extension}"
+from partners.uploads import random_name
 
 
 def release_image_path(instance, filename):

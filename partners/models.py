@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .richtext import RichTextField
+from .uploads import ReencodedImageField, logo_path
 from .validators import validate_image
 
 
@@ -34,7 +35,9 @@ class Institution(models.Model):
         _("boilerplate"), blank=True, help_text=_("The “About …” paragraph closing each release.")
     )
     website = models.URLField(_("website"), blank=True)
-    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True, validators=[validate_image])
+    logo = ReencodedImageField(
+        _("logo"), upload_to=logo_path, blank=True, validators=[validate_image]
+    )
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,

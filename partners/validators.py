@@ -1,11 +1,17 @@
 """Validators for uploaded files: the content decides, never the file name."""
 
 import os
+import warnings
+import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
+
+# Pillow's own guard against decompression bombs, at our limit (it warns past it, refuses past
+# twice it): for every image opened, uploads and renditions alike.
+Image.MAX_IMAGE_PIXELS = settings.NEWSROOM_IMAGE_MAX_PIXELS
 
 
 def is_stored(file):
@@ -23,19 +29,35 @@ def read_head(file, size):
 
 
 def validate_image(file):
-    """Open the upload with Pillow, check it decodes, and refuse formats not allow-listed."""
+    """Open the upload with Pillow, check it decodes, and refuse formats not allow-listed
+    (SVG among them), and images of too many bytes or pixels (a decompression bomb: a small
+    file that would unpack to gigabytes)."""
     if is_stored(file):
         return
     allowed = settings.NEWSROOM_IMAGE_FORMATS
+    limit = settings.NEWSROOM_IMAGE_MAX_BYTES
+    if file.size > limit:
+        raise ValidationError(
+            _("This image is too large (%(size)s MB; at most %(limit)s MB)."),
+            code="image_too_heavy",
+            params={"size": round(file.size / 1_000_000, 1), "limit": limit // 1_000_000},
+        )
     try:
         position = file.tell()
         file.seek(0)
-        with Image.open(file) as image:
-            image_format = image.format
-            width, height = image.size
-            image.verify()
+        with warnings.catch_warnings():
+            # Pillow warns, then refuses, past its pixel limit (ours, set below).
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                image_format = image.format
+                width, height = image.size
+                image.verify()
         file.seek(position)
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("This image has too many pixels to be opened safely."), code="image_too_large"
+        ) from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(
             _("This file is not a valid image. Upload a PNG, JPEG, WebP or GIF picture."),
             code="invalid_image",
@@ -64,7 +86,31 @@ ATTACHMENT_SIGNATURES = {
 }
 
 
+# The part an Office document cannot lack: a ZIP of anything else renamed .docx never passes.
+OFFICE_PARTS = {
+    ".docx": "word/document.xml",
+    ".xlsx": "xl/workbook.xml",
+    ".pptx": "ppt/presentation.xml",
+}
+
+
+def is_package(file, extension):
+    """The upload is a readable ZIP archive (and, for an Office document, has its parts)."""
+    position = file.tell()
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        file.seek(position)
+    required = OFFICE_PARTS.get(extension)
+    return required is None or {"[Content_Types].xml", required} <= names
+
+
 def validate_attachment(file):
+    """PDF, Office documents and ZIP archives only, as their content shows; a size limit."""
     if is_stored(file):
         return
     extension = os.path.splitext(file.name)[1].lower()
@@ -79,7 +125,7 @@ def validate_attachment(file):
         head = read_head(file, 8)
     except OSError:
         head = b""
-    if not head.startswith(signatures):
+    if not head.startswith(signatures) or (extension != ".pdf" and not is_package(file, extension)):
         raise ValidationError(
             _("This file is not a valid %(type)s document."),
             code="attachment_content",

@@ -1,6 +1,7 @@
 """Uploads are checked by content with Pillow: a renamed file or a refused format never passes."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -70,12 +71,28 @@ def test_model_validation_refuses_fake_logo_and_fake_release_image(institution):
     assert "image" in error.value.message_dict
 
 
+def zip_bytes(**members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name.replace("__", "/"), content)
+    return buffer.getvalue()
+
+
+def docx_bytes():
+    import docx
+
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    return buffer.getvalue()
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [
         ("report.pdf", b"%PDF-1.7\n..."),
-        ("kit.zip", b"PK\x03\x04rest"),
-        ("letter.docx", b"PK\x03\x04rest"),
+        ("kit.zip", zip_bytes(photo__jpg=b"...", readme=b"...")),
+        ("letter.docx", docx_bytes()),
     ],
 )
 def test_documents_accepted_by_content(name, content):
@@ -90,6 +107,9 @@ def test_documents_accepted_by_content(name, content):
         ("fake.pdf", b"<html><script>alert(1)</script>", "attachment_content"),
         ("fake.docx", b"MZ\x90\x00 an executable", "attachment_content"),
         ("empty.pdf", b"", "attachment_content"),
+        ("broken.zip", b"PK\x03\x04 not an archive", "attachment_content"),
+        ("renamed.docx", zip_bytes(readme=b"any archive"), "attachment_content"),
+        ("renamed.docx", b"%PDF-1.7 a PDF", "attachment_content"),
     ],
 )
 def test_documents_refused_by_content_or_type(name, content, code):
@@ -103,3 +123,58 @@ def test_document_size_limited(settings):
     with pytest.raises(ValidationError) as error:
         validate_attachment(SimpleUploadedFile("big.pdf", b"%PDF-" + b"x" * 20))
     assert error.value.code == "attachment_too_large"
+
+
+def test_image_bytes_limited(settings):
+    settings.NEWSROOM_IMAGE_MAX_BYTES = 100
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload("photo.png", image_bytes(size=(64, 64)) + b"x" * 200))
+    assert error.value.code == "image_too_heavy"
+    assert "MB" in str(error.value.messages)
+
+
+def test_a_decompression_bomb_is_refused_before_it_is_unpacked():
+    """A small file that would take 100 million pixels (the limit: 40 million)."""
+    buffer = io.BytesIO()
+    Image.new("1", (20_000, 5_000)).save(buffer, format="PNG")
+    assert len(buffer.getvalue()) < 200_000
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload("bomb.png", buffer.getvalue()))
+    assert error.value.code == "image_too_large"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP"])
+def test_stored_images_are_encoded_again_without_what_came_with_them(fmt, institution):
+    """GPS position, camera and comments are dropped, and so is anything appended after the
+    image (the other half of a polyglot file); the picture is kept, upright."""
+    from PIL import PngImagePlugin
+
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"
+    exif[0x8825] = {2: (48.0, 51.0, 0.0)}  # GPS latitude
+    exif[0x0112] = 6  # shot rotated: shown 90° turned
+    options = {"exif": exif.tobytes()}
+    if fmt == "PNG":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", "secret notes")
+        options["pnginfo"] = info
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40), "#336699").save(buffer, format=fmt, **options)
+    content = buffer.getvalue() + b"<script>alert('polyglot')</script>"
+    release = PressRelease.objects.create(title_fr="T")
+    image = ReleaseImage.objects.create(
+        release=release, image=upload("Dr Martin's home.jpg", content), alt_text_fr="Photo"
+    )
+    institution.logo = upload("logo-of-acme.png", content)
+    institution.save()
+    for stored in (image.image, institution.logo):
+        data = stored.open("rb").read()
+        stored.close()
+        assert b"polyglot" not in data and b"secret notes" not in data
+        assert b"Camera maker" not in data
+        with Image.open(io.BytesIO(data)) as saved:
+            assert saved.format == fmt and not saved.getexif()
+            assert saved.size == (40, 60)  # turned upright
+    assert "martin" not in image.image.name.lower()
+    assert "acme" not in institution.logo.name.lower()  # random names for logos too

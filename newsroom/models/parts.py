@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, Ordered, Person
+from partners.uploads import ReencodedImageField
 from partners.validators import validate_attachment, validate_image
 
 from ..images import RENDITIONS, make_rendition, rendition_name
@@ -140,7 +141,7 @@ class ReleaseImage(ReleaseChild):
     release = models.ForeignKey(
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="images"
     )
-    image = models.ImageField(
+    image = ReencodedImageField(
         _("image"),
         upload_to=release_image_path,
         validators=[validate_image],
