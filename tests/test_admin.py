@@ -17,12 +17,11 @@ def admin_url(model, action, *args):
 @pytest.fixture
 def every_model(demo_release, make_journalist):
     """At least one row of every model the admin shows."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.utils import timezone
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from newsroom.models import EmbargoedView, PreviewLink
-
-    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     journalist = make_journalist().journalist
     EmbargoedView.objects.create(journalist=journalist, release=demo_release)
