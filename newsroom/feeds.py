@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -55,8 +56,10 @@ class ReleaseFeed(Feed):
             return release.title
 
     def item_description(self, release):
+        # Plain text, where RSS's description and Atom's summary (type="html") are read as
+        # HTML by feed readers: escaped, "<script>" in a subtitle is shown, never run.
         with translation.override(release.display_language):
-            return release.summary
+            return escape(release.summary)
 
     def item_link(self, release):
         return release.get_absolute_url()
