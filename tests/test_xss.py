@@ -8,12 +8,13 @@ from html import unescape
 
 import feedparser
 import pytest
+from django.utils.html import escape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
 from newsroom.models import PressRelease
-from partners.richtext import EDITOR_EXTENSIONS, as_text, sanitize_html
+from partners.richtext import EDITOR_EXTENSIONS, sanitize_html
 from tests.helpers import sitemap_locations
 from tests.hostile_content import fill_with_vectors
 from tests.html_checks import unsafe_parts, url_scheme
@@ -36,7 +37,6 @@ def test_the_sanitiser_leaves_nothing_that_runs(vector):
     assert unsafe_parts(clean) == []
     assert tags_of(clean) <= EDITOR_TAGS
     assert sanitize_html(clean) == clean  # stable: a second save changes nothing
-    assert "<" not in as_text(vector) or "<script" not in as_text(vector).lower()
 
 
 def test_the_editor_configuration_is_the_allow_list():
@@ -134,9 +134,7 @@ def test_the_hostile_text_is_shown_as_text(client, hostile_site):
     release = PressRelease.objects.get(pk=hostile_site.pk)
     html = client.get(release.get_absolute_url("en")).text
     assert f"<h1>{release.title_en}" not in html
-    from django.utils.html import escape
-
-    assert escape(release.title_en) in html
+    assert f"<h1>{escape(release.title_en)}</h1>" in html
     data = [
         json.loads(block)
         for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
