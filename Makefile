@@ -102,6 +102,17 @@ bench: setup
 		|| { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(PY) -m bench.pages --releases $(PAGES) --duration $(DURATION)
 
+# Load and faults, in a throw-away PostgreSQL cluster of its own (port 25432, a temporary folder;
+# never the machine's service): CLIENTS readers for LOAD_SECONDS against gunicorn (2 workers)
+# while a publisher publishes and edits every 0.2 s (zero errors, zero lost edits); then
+# PostgreSQL stopped (the 503 page) and started again (pages back, gunicorn untouched).
+LOAD_RELEASES ?= 2000
+LOAD_SECONDS ?= 60
+CLIENTS ?= 64
+loadtest: setup
+	$(PY) -m bench.loadtest --releases $(LOAD_RELEASES) --duration $(LOAD_SECONDS) \
+		--clients $(CLIENTS)
+
 # One archive of the database (fixtures: restores on SQLite or PostgreSQL) and the media files,
 # in backups/ (git-ignored); `make restore FILE=backups/newsroom-….tar.gz` into an empty
 # database (FORCE=1 replaces what it holds).
