@@ -13,7 +13,8 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory
+.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory \
+	loadtest backup restore
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -100,6 +101,27 @@ bench: setup
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(PY) -m bench.pages --releases $(PAGES) --duration $(DURATION)
+
+# Load and faults, in a throw-away PostgreSQL cluster of its own (port 25432, a temporary folder;
+# never the machine's service): CLIENTS readers for LOAD_SECONDS against gunicorn (2 workers)
+# while a publisher publishes and edits every 0.2 s (zero errors, zero lost edits); then
+# PostgreSQL stopped (the 503 page) and started again (pages back, gunicorn untouched).
+LOAD_RELEASES ?= 2000
+LOAD_SECONDS ?= 60
+CLIENTS ?= 64
+loadtest: setup
+	$(PY) -m bench.loadtest --releases $(LOAD_RELEASES) --duration $(LOAD_SECONDS) \
+		--clients $(CLIENTS)
+
+# One archive of the database (fixtures: restores on SQLite or PostgreSQL) and the media files,
+# in backups/ (git-ignored); `make restore FILE=backups/newsroom-….tar.gz` into an empty
+# database (FORCE=1 replaces what it holds).
+backup: setup
+	$(PY) manage.py backup
+
+restore: setup
+	@[ -n "$(FILE)" ] || { echo "make restore FILE=backups/newsroom-….tar.gz [FORCE=1]"; exit 1; }
+	$(PY) manage.py restore "$(FILE)" $(if $(FORCE),--force)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache tests/e2e/artifacts

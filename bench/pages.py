@@ -124,6 +124,16 @@ class Server:
         self.process.wait(timeout=30)
 
 
+def collect_static():
+    """What the app serves with DEBUG off: hashed, compressed static files (its own settings)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity=0"],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        check=True,
+    )
+
+
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -164,13 +174,7 @@ def main(argv=None):
     seed(args.releases)
     from django.db import connection
 
-    # What the app serves with DEBUG off: hashed, compressed static files (its own settings).
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity=0"],
-        cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        check=True,
-    )
+    collect_static()
     measured = pages()
     connection.close()
 

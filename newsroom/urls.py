@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from . import sitemaps
+from .db_outage import server_error
 from .media import serve_media
 from .page_cache import cached_page
 from .views import news_sitemap, robots_txt
@@ -45,3 +46,7 @@ def page_not_found(request, exception):
 
 
 handler404 = page_not_found
+
+
+# 503 with a clear page while the database is unreachable (newsroom/db_outage.py).
+handler500 = server_error
