@@ -13,7 +13,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory
+.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory bench-alerts
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -100,6 +100,14 @@ bench: setup
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
 		|| { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(PY) -m bench.pages --releases $(PAGES) --duration $(DURATION)
+
+# Alerts: 10,000 confirmed subscribers in PostgreSQL database newsroom_bench_alerts (made and
+# dropped by the run), a release published: the time to hand out its alerts, then to send them
+# all with one worker (and with two) to a local SMTP sink (aiosmtpd).
+ALERTS_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_alerts
+SUBSCRIBERS ?= 10000
+bench-alerts: setup
+	$(PY) -m bench.alerts --subscribers $(SUBSCRIBERS) --database-url $(ALERTS_URL)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache tests/e2e/artifacts

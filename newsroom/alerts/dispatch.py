@@ -2,10 +2,10 @@
 
 A release's alerts of a kind are handed out once (``Dispatch``, unique per release and kind):
 one ``Delivery`` row per matching subscriber, unique per (subscriber, release). A worker
-claims one pending row (``SELECT … FOR UPDATE SKIP LOCKED`` on PostgreSQL, then a guarded
-``UPDATE … WHERE state = 'pending'`` that only one worker can win, which is what keeps
-SQLite safe too), commits the claim (state ``sending``), hands the message to the mail
-server, then marks it ``sent``. So:
+claims one pending row in one statement (``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP
+LOCKED) AND state = 'pending' RETURNING …``: only one worker can win a row; on SQLite, which
+writes one at a time, the same statement without the lock), committed as ``sending``, hands
+the message to the mail server, then marks it ``sent``. So:
 
 * two workers never send the same row: the claim is won by one;
 * a worker killed between messages leaves nothing claimed: the next run (another task, the
@@ -23,8 +23,8 @@ import math
 
 from django.conf import settings
 from django.core.mail import mailers
-from django.db import transaction
-from django.db.models import F, Q
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..models import PressRelease, ReleaseStatus
@@ -104,34 +104,77 @@ def claimable(now):
     )
 
 
-def claim(now):
-    """One pending delivery, now ``sending`` and committed as such; or None."""
-    while True:
-        with transaction.atomic():
-            row = (
-                claimable(now)
-                .select_for_update(skip_locked=True, of=("self",))
-                .order_by("pk")
-                .values_list("pk", flat=True)
-                .first()
+class Claims:
+    """Claims pending deliveries one at a time, each in one statement (an ``UPDATE`` of the
+    first claimable row, locked and skipping rows other workers hold, ``RETURNING`` it):
+    built by the ORM from ``claimable`` once in a while, not at every message."""
+
+    REFRESH = 30  # seconds a compiled statement is used (its "now" ages)
+
+    def __init__(self, using=DEFAULT_DB_ALIAS):
+        self.using = using
+        self.connection = connections[using]
+        self.built_at = None
+
+    def statement(self, now):
+        if self.built_at is None or abs((now - self.built_at).total_seconds()) > self.REFRESH:
+            with transaction.atomic(using=self.using):  # FOR UPDATE compiles in a transaction
+                first = (
+                    claimable(now)
+                    .select_for_update(skip_locked=True, of=("self",))
+                    .order_by("pk")
+                    .values("pk")[:1]
+                )
+                sql, params = first.query.sql_with_params()
+            table = self.connection.ops.quote_name(Delivery._meta.db_table)
+            self.sql = (
+                f"UPDATE {table} SET state = %s, claimed_at = %s, attempts = attempts + 1 "
+                f"WHERE id = ({sql}) AND state = %s RETURNING id, subscriber_id, release_id, "
+                "kind, attempts"
             )
-            if row is None:
-                return None
-            won = Delivery.objects.filter(pk=row, state=State.PENDING).update(
-                state=State.SENDING, claimed_at=now, attempts=F("attempts") + 1
+            self.params = [State.SENDING, self.at(now), *params, State.PENDING]
+            self.built_at = now
+        return self.sql, self.params
+
+    def at(self, moment):
+        return self.connection.ops.adapt_datetimefield_value(moment)
+
+    def next(self, now):
+        """One pending delivery, now ``sending`` (committed: autocommit); or None."""
+        with self.connection.cursor() as cursor:
+            cursor.execute(*self.statement(now))
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        pk, subscriber_id, release_id, kind, attempts = row
+        subscriber = Subscriber.objects.using(self.using).only("email", "language", "key")
+        return Delivery(
+            pk=pk,
+            subscriber=subscriber.get(pk=subscriber_id),
+            release_id=release_id,
+            kind=kind,
+            attempts=attempts,
+            state=State.SENDING,
+        )
+
+    def sent(self, delivery):
+        table = self.connection.ops.quote_name(Delivery._meta.db_table)
+        with self.connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET state = %s, sent_at = %s WHERE id = %s",
+                [State.SENT, self.at(timezone.now()), delivery.pk],
             )
-        if won:
-            return Delivery.objects.select_related("subscriber").get(pk=row)
 
 
 def send_pending(limit=None, now=None):
     """Send pending deliveries, one claimed at a time, until none is left (or ``limit``).
     Returns how many were sent. Safe to run in any number of workers at once."""
     alerts = Alerts()
+    claims = Claims()
     sent = 0
     with mailers.default as connection:  # one SMTP session for the batch
         while limit is None or sent < limit:
-            delivery = claim(now or timezone.now())
+            delivery = claims.next(now or timezone.now())
             if delivery is None:
                 break
             message = alerts.message(delivery)
@@ -144,7 +187,7 @@ def send_pending(limit=None, now=None):
                     state=State.PENDING if retry else State.FAILED, error=str(error)[:300]
                 )
                 break  # the server is likely down: the next run tries again
-            Delivery.objects.filter(pk=delivery.pk).update(state=State.SENT, sent_at=timezone.now())
+            claims.sent(delivery)
             sent += 1
     return sent
 
