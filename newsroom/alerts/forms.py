@@ -44,6 +44,12 @@ class Choices(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("institutions", "topics"):  # no empty group of choices
+            if not self.fields[name].queryset.exists():
+                del self.fields[name]
+
     def clean(self):
         cleaned = super().clean()
         if not (cleaned.get("everything") or cleaned.get("institutions") or cleaned.get("topics")):
@@ -72,8 +78,8 @@ class SubscribeForm(Choices):
             "email": data["email"],
             "language": data["language"],
             "everything": data["everything"],
-            "institutions": sorted(institution.pk for institution in data["institutions"]),
-            "topics": sorted(topic.pk for topic in data["topics"]),
+            "institutions": sorted(institution.pk for institution in data.get("institutions", [])),
+            "topics": sorted(topic.pk for topic in data.get("topics", [])),
             "other_languages": data["other_languages"],
             "embargoed": data["embargoed"],
         }
