@@ -167,9 +167,13 @@ def main():
     os.environ.update(env)
     recreate(options.database_url)
     try:
+        import logging
+
         import django
 
         django.setup()
+        for name in ("django_tasks_db", "django.tasks"):  # each task's start and end
+            logging.getLogger(name).setLevel(logging.WARNING)
         from django.core.management import call_command
         from django_tasks_db.management.commands.db_worker import Worker
 
