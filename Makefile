@@ -14,7 +14,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	&& { command -v $$c; break; }; done)
 
 .PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory \
-	loadtest backup restore
+	loadtest backup restore bench-alerts
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -122,6 +122,14 @@ backup: setup
 restore: setup
 	@[ -n "$(FILE)" ] || { echo "make restore FILE=backups/newsroom-….tar.gz [FORCE=1]"; exit 1; }
 	$(PY) manage.py restore "$(FILE)" $(if $(FORCE),--force)
+
+# Alerts: 10,000 confirmed subscribers in PostgreSQL database newsroom_bench_alerts (made and
+# dropped by the run), a release published: the time to hand out its alerts, then to send them
+# all with one worker (and with two) to a local SMTP sink (aiosmtpd).
+ALERTS_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_alerts
+SUBSCRIBERS ?= 10000
+bench-alerts: setup
+	$(PY) -m bench.alerts --subscribers $(SUBSCRIBERS) --database-url $(ALERTS_URL)
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache tests/e2e/artifacts

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from partners import views as contact_views
 
 from . import feeds, journalists, partner_views, views
+from .alerts import urls as alert_urls
 from .page_cache import cached_page
 
 app_name = "newsroom"
@@ -64,4 +65,5 @@ urlpatterns = [
         contact_views.contact_vcard_download,
         name="contact_vcard",
     ),
+    *alert_urls.urlpatterns,
 ]

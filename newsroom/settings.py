@@ -2,12 +2,15 @@
 
 Environment variables: DEBUG, SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL,
 MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS (comma-separated), HTTPS, PROXY_SSL_HEADER,
-SECURE_SSL_HOST, REDIS_URL, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS, LOG_LEVEL.
+SECURE_SSL_HOST, REDIS_URL, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS, LOG_LEVEL, SITE_URL;
+email: EMAIL_URL, or EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+EMAIL_USE_TLS, EMAIL_USE_SSL, EMAIL_TIMEOUT; DEFAULT_FROM_EMAIL.
 """
 
 import datetime
 import os
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -79,6 +82,9 @@ INSTALLED_APPS = [
     "axes",
     "partners",
     "newsroom",
+    # Email alerts, and the database queue their tasks go through.
+    "newsroom.alerts",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -287,6 +293,70 @@ PERMISSIONS_POLICY = (
 )
 
 FORMAT_MODULE_PATH = ["newsroom.formats"]
+
+# Background tasks (alerts): Django's tasks framework, queued in the database
+# (django-tasks-db); `manage.py alerts_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+SMTP = "django.core.mail.backends.smtp.EmailBackend"
+CONSOLE = "django.core.mail.backends.console.EmailBackend"
+
+
+def email_settings(environ):
+    """The default mailer (Django 6.1's MAILERS) from EMAIL_URL (smtp://user:password@host:587
+    ?tls=1, smtps://… for TLS from the start, console://), else from EMAIL_HOST and its
+    companions; with neither, the console in development, the local mail server
+    (localhost:25) in production."""
+    if url := environ.get("EMAIL_URL"):
+        parts = urlsplit(url)
+        options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+        if parts.scheme == "console":
+            return {"BACKEND": CONSOLE}
+        if parts.scheme not in ("smtp", "smtps"):
+            raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r}.")
+        ssl = parts.scheme == "smtps" or options.get("ssl") in ("1", "true")
+        return {
+            "BACKEND": SMTP,
+            "OPTIONS": {
+                "host": parts.hostname or "localhost",
+                "port": parts.port or (465 if ssl else 25),
+                "username": unquote(parts.username or ""),
+                "password": unquote(parts.password or ""),
+                "use_ssl": ssl,
+                "use_tls": not ssl and options.get("tls") in ("1", "true"),
+                "timeout": int(options.get("timeout", 30)),
+            },
+        }
+    if environ.get("EMAIL_HOST") or not DEBUG:
+        return {
+            "BACKEND": SMTP,
+            "OPTIONS": {
+                "host": environ.get("EMAIL_HOST", "localhost"),
+                "port": int(environ.get("EMAIL_PORT", 25)),
+                "username": environ.get("EMAIL_HOST_USER", ""),
+                "password": environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": environ.get("EMAIL_USE_TLS", "").lower() in ("1", "true", "yes"),
+                "use_ssl": environ.get("EMAIL_USE_SSL", "").lower() in ("1", "true", "yes"),
+                "timeout": int(environ.get("EMAIL_TIMEOUT", 30)),
+            },
+        }
+    return {"BACKEND": CONSOLE}
+
+
+MAILERS = {"default": email_settings(os.environ)}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Newsroom <newsroom@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where links in emails point (no request to take the host from in a worker).
+SITE_URL = os.environ.get("SITE_URL") or (
+    f"{'https' if HTTPS else 'http'}://{ALLOWED_HOSTS[0] if not DEBUG else '127.0.0.1:8000'}"
+)
+# A confirmation link works for a week; alerts are not sent for a release public (or under
+# embargo) for longer than a day (the archive, a worker stopped for days: old news).
+ALERTS_CONFIRMATION_MAX_AGE = 7 * 24 * 3600
+ALERTS_LATE_LIMIT = datetime.timedelta(days=1)
+ALERTS_SWEEP_SECONDS = 60
+ALERTS_MAX_ATTEMPTS = 3
 LOGIN_URL = "newsroom:signin"
 LOGIN_REDIRECT_URL = "newsroom:release_list"
 

@@ -21,6 +21,8 @@ def every_model(demo_release, make_journalist):
     from django.utils import timezone
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from newsroom.alerts.models import Delivery, Dispatch, Kind, Subscriber
+    from newsroom.alerts.tasks import sweep
     from newsroom.models import EmbargoedView, PreviewLink
 
     journalist = make_journalist().journalist
@@ -31,6 +33,13 @@ def every_model(demo_release, make_journalist):
     AccessLog.objects.create(**sign_in)
     AccessFailureLog.objects.create(**sign_in, locked_out=False)
     AccessAttempt.objects.create(**sign_in, failures_since_start=5)
+    now = timezone.now()
+    subscriber = Subscriber.objects.create(
+        email="jo@example.org", language="fr", everything=True, requested_at=now, confirmed_at=now
+    )
+    Dispatch.objects.create(release=demo_release, kind=Kind.PUBLIC, recipients=1)
+    Delivery.objects.create(subscriber=subscriber, release=demo_release, kind=Kind.PUBLIC)
+    sweep.enqueue()  # a task in the queue
     return demo_release
 
 

@@ -36,6 +36,8 @@ PAGE_TYPES = {
     "search-en-filtered": "/en/press-releases/?q=persister+cells&institution=sanofi",
     "search-no-result": "/fr/communiques/?q=zorglub",
     "contacts-search": "/en/media-contacts/?q=gustave",
+    "alerts-sign-up": "/fr/alertes/",
+    "alerts-sign-up-en": "/en/alerts/?institution=sanofi",
 }
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

@@ -1,0 +1,122 @@
+"""The messages: alerts (text and HTML, in the subscriber's language) and the sign-up's
+confirmation or "manage your preferences" mail."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from ..models import PressRelease, detail_prefetches
+from . import links
+from .models import Kind
+
+# Stand-ins for each subscriber's own links: a release's message is rendered once per
+# language and kind (10,000 renderings would cost more than the sending), then personalised.
+PREFERENCES = "https://newsroom.invalid/preferences-link"
+UNSUBSCRIBE = "https://newsroom.invalid/unsubscribe-link"
+
+
+def paris_time(moment):
+    """'3 décembre 2026 à 09:00' / 'December 3, 2026, 9 a.m.', in Paris time."""
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def multipart(subject, template, context, to):
+    text = render_to_string(f"{template}.txt", context)
+    html = render_to_string(f"{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+class Alerts:
+    """Builds alert messages, each release's text rendered once per (kind, language)."""
+
+    def __init__(self):
+        self.rendered = {}
+
+    def parts(self, release_id, kind, language):
+        key = (release_id, kind, language)
+        if key not in self.rendered:
+            release = PressRelease.objects.get(pk=release_id)
+            prefetch_related_objects([release], *detail_prefetches())
+            with translation.override(language):
+                self.rendered[key] = render_alert(release, kind)
+        return self.rendered[key]
+
+    def message(self, delivery):
+        subscriber = delivery.subscriber
+        subject, text, html = self.parts(delivery.release_id, delivery.kind, subscriber.language)
+        unsubscribe = links.unsubscribe_url(subscriber)
+        preferences = links.preferences_url(subscriber)
+
+        def personal(body):
+            return body.replace(UNSUBSCRIBE, unsubscribe).replace(PREFERENCES, preferences)
+
+        message = EmailMultiAlternatives(
+            subject,
+            personal(text),
+            settings.DEFAULT_FROM_EMAIL,
+            [subscriber.email],
+            # RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe (a POST).
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "Auto-Submitted": "auto-generated",
+            },
+        )
+        message.attach_alternative(personal(html), "text/html")
+        return message
+
+
+def render_alert(release, kind):
+    """(subject, text, html) in the active language."""
+    embargo = paris_time(release.embargo_until) if kind == Kind.EMBARGOED else None
+    title = str(release)
+    if embargo:
+        subject = _("EMBARGOED until %(moment)s (Paris time): %(title)s") % {
+            "moment": embargo,
+            "title": title,
+        }
+    else:
+        subject = title
+    context = {
+        "release": release,
+        "title": title,
+        "lead": release.summary,
+        "embargo": embargo,
+        "release_url": links.absolute(release.get_absolute_url()),
+        "contacts": [
+            contact for _institution, group in release.contacts_by_issuer() for contact in group
+        ],
+        "preferences_url": PREFERENCES,
+        "unsubscribe_url": UNSUBSCRIBE,
+        "site_url": settings.SITE_URL,
+    }
+    return (
+        " ".join(subject.split()),  # a header holds no line break
+        render_to_string("alerts/email/alert.txt", context),
+        render_to_string("alerts/email/alert.html", context),
+    )
+
+
+def confirmation(email, language, token):
+    with translation.override(language):
+        context = {"confirm_url": links.confirm_url(token, language), "site_url": settings.SITE_URL}
+        subject = _("Confirm your subscription to the newsroom's alerts")
+        return multipart(subject, "alerts/email/confirm", context, email)
+
+
+def already_subscribed(subscriber):
+    """To a sign-up for an address already subscribed: the page said "check your inbox"
+    either way, so a stranger learns nothing; the owner gets their preferences link."""
+    with translation.override(subscriber.language):
+        context = {
+            "preferences_url": links.preferences_url(subscriber),
+            "unsubscribe_url": links.unsubscribe_url(subscriber),
+            "site_url": settings.SITE_URL,
+        }
+        subject = _("Your subscription to the newsroom's alerts")
+        return multipart(subject, "alerts/email/manage", context, subscriber.email)

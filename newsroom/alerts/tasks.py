@@ -1,0 +1,40 @@
+"""Tasks run by the worker (``manage.py alerts_worker``; Django's tasks framework with the
+database queue of django-tasks-db). Each does what is due when it runs, whenever it was
+enqueued: a task early, late or twice sends nothing twice (dispatch.py)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.tasks import task
+from django.utils import timezone
+
+from . import dispatch
+
+
+@task()
+def dispatch_release(release_id):
+    """Enqueued for a release's public moment (and its publication under embargo)."""
+    return dispatch.dispatch(release_id)
+
+
+@task()
+def send_alerts():
+    return dispatch.send_pending()
+
+
+@task()
+def sweep():
+    """Every ALERTS_SWEEP_SECONDS while a worker runs: the safety net under the tasks above."""
+    try:
+        return dispatch.sweep()
+    finally:
+        schedule_sweep(timezone.now() + timedelta(seconds=settings.ALERTS_SWEEP_SECONDS))
+
+
+def schedule_sweep(run_after=None, always=False):
+    """Enqueue the next sweep unless one is already waiting (a chain of one)."""
+    from django_tasks_db.models import DBTaskResult
+
+    waiting = DBTaskResult.objects.filter(task_path=sweep.module_path, status="READY")
+    if always or not waiting.exists():
+        sweep.using(run_after=run_after).enqueue()
