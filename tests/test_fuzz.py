@@ -61,6 +61,12 @@ hostile_text = st.one_of(
             "a" * 2000,
             "😀" * 20,
             "\u202egnp.exe",
+            # Valid values too, so that forms get past their first checks.
+            "press@example.org",
+            "on",
+            "1",
+            "fr",
+            "en",
         ]
     ),
     st.builds(lambda text: f"{text}{MARKER}\"'&", st.text(max_size=20)),
@@ -176,24 +182,41 @@ def test_any_path_at_all(client, demo_release, path, parameters):
         assert_sound(response, (prefix, path, parameters))
 
 
+FORM_FIELDS = ["name", "outlet", "email", "press_card", "password", "username", "q"]
+FORM_FIELDS += ["language", "everything", "institutions", "topics", "consent", "embargoed"]
 form_fields = st.fixed_dictionaries(
     {},
-    optional=dict.fromkeys(
-        ("name", "outlet", "email", "press_card", "password", "username", "q"), hostile_text
-    ),
+    optional=dict.fromkeys(FORM_FIELDS, hostile_text),
 )
 
 
 @FUZZ
-@given(language=st.sampled_from(LANGUAGES), data=form_fields, field_list=st.booleans())
-def test_public_forms(demo_release, language, data, field_list):
-    """Sign-up, sign-in and the searches, posted (and got) with anything: the form comes back
+@given(
+    language=st.sampled_from(LANGUAGES),
+    data=form_fields,
+    field_list=st.booleans(),
+    token=hostile_text.filter(lambda text: text and "/" not in text),
+)
+def test_public_forms(demo_release, language, data, field_list, token):
+    """Sign-up, sign-in, the alerts' subscription, confirmation, preferences and unsubscribe
+    (with forged tokens) and the searches, posted (and got) with anything: the form comes back
     with its errors or its result, the input escaped; lock-outs answer 429."""
     client = Client()
     if field_list:  # the same field twice: QueryDict lists
         data = {key: [value, value] for key, value in data.items()}
     with translation.override(language):
-        forms = [reverse(name) for name in ("newsroom:journalist_signup", "newsroom:signin")]
+        forms = [
+            reverse(name)
+            for name in (
+                "newsroom:journalist_signup",
+                "newsroom:signin",
+                "newsroom:alerts_subscribe",
+            )
+        ]
+        forms += [
+            reverse(f"newsroom:alerts_{name}", kwargs={"token": token})
+            for name in ("confirm", "preferences", "unsubscribe")
+        ]
         searches = [reverse(name) for name in ("newsroom:release_list", "newsroom:contacts")]
     for url in forms:
         assert_sound(client.post(url, data), (url, data))
