@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from newsroom.models import PressRelease, ReleaseImage
@@ -125,12 +126,14 @@ def test_document_size_limited(settings):
     assert error.value.code == "attachment_too_large"
 
 
-def test_image_bytes_limited(settings):
+@pytest.mark.parametrize(("language", "unit"), [("en", "MB"), ("fr", "Mo")])
+def test_image_bytes_limited(settings, language, unit):
     settings.NEWSROOM_IMAGE_MAX_BYTES = 100
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override(language):
         validate_image(upload("photo.png", image_bytes(size=(64, 64)) + b"x" * 200))
     assert error.value.code == "image_too_heavy"
-    assert "MB" in str(error.value.messages)
+    with translation.override(language):
+        assert unit in str(error.value.messages)
 
 
 def test_a_decompression_bomb_is_refused_before_it_is_unpacked():
