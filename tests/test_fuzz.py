@@ -109,7 +109,9 @@ def real_values(demo):
     }
 
 
-QUERY_KEYS = ["q", "institution", "topic", "year", "page", "p", "lang", "format", "next"]
+QUERY_KEYS = ["q", "institution", "topic", "year", "page", "p", "download", "lang", "next"]
+# Each known parameter gets each of these on every pattern, whatever Hypothesis draws.
+NASTY = ["\x00", "9" * 40, f"{MARKER}'\"", "a" * 2000, "-1"]
 query = st.dictionaries(
     st.one_of(st.sampled_from(QUERY_KEYS), st.text(min_size=1, max_size=10)),
     hostile_text,
@@ -172,6 +174,12 @@ def test_every_public_url_pattern(client, demo_release, name, converters):
         assert_sound(client.head(path, parameters), sent)
 
     check()
+    arguments = {key: (real.get(key) or ["x"])[0] for key in converters}
+    with translation.override("fr"):
+        path = reverse(name, kwargs=arguments)
+    for key in QUERY_KEYS:
+        for value in NASTY:
+            assert_sound(client.get(path, {key: [value, "x"]}), (path, key, value))
 
 
 @FUZZ

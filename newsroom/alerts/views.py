@@ -4,6 +4,7 @@ forms, and pages about one subscriber): not ``cached_page`` views, and ``never_c
 import logging
 import smtplib
 
+from django.core.validators import slug_re
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -34,7 +35,9 @@ def link_problem(request, error):
 @GET_POST
 def subscribe(request):
     initial = {"language": request.LANGUAGE_CODE}
-    if slugs := request.GET.getlist("institution"):  # "Get these releases by email" links
+    # "Get these releases by email" links; anything but a slug is ignored (PostgreSQL would
+    # refuse a NUL in the look-up).
+    if slugs := [slug for slug in request.GET.getlist("institution") if slug_re.match(slug)]:
         initial["institutions"] = list(Institution.objects.filter(slug__in=slugs))
     form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
