@@ -13,12 +13,14 @@ institution), then publishes a release and times:
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+from bench.pages import free_port
+from bench.search import admin_connection
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/newsroom_bench_alerts"
@@ -37,32 +39,11 @@ class Sink:
         return "250 Message accepted for delivery"
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def admin_connection(params):
-    import psycopg
-
-    return psycopg.connect(
-        host=params["HOST"],
-        port=params["PORT"] or 5432,
-        user=params["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-
-
 def recreate(url, drop_only=False):
-    from dj_database_url import parse
-
-    params = parse(url)
-    with admin_connection(params) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{params["NAME"]}" WITH (FORCE)')
+    with admin_connection(url) as (admin, name):
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if not drop_only:
-            admin.execute(f'CREATE DATABASE "{params["NAME"]}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def environment(url, smtp_port):

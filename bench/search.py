@@ -59,6 +59,24 @@ QUERIES = [
 PATHS = {"fr": "/fr/communiques/", "en": "/en/press-releases/"}
 
 
+@contextmanager
+def admin_connection(url):
+    """(connection to the server's ``postgres`` database, the name of ``url``'s database):
+    databases are created and dropped from there."""
+    import psycopg
+    from dj_database_url import parse
+
+    params = parse(url)
+    with psycopg.connect(
+        host=params["HOST"],
+        port=params["PORT"] or 5432,
+        user=params["USER"],
+        dbname="postgres",
+        autocommit=True,
+    ) as admin:
+        yield admin, params["NAME"]
+
+
 def configure(url):
     os.environ["DATABASE_URL"] = url
     os.environ["DEBUG"] = "0"
@@ -66,23 +84,10 @@ def configure(url):
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
     os.environ["ALLOWED_HOSTS"] = "testserver"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    import psycopg
-    from dj_database_url import parse
-
-    params = parse(url)
-    admin = psycopg.connect(
-        host=params["HOST"],
-        port=params["PORT"] or 5432,
-        user=params["USER"],
-        dbname="postgres",
-        autocommit=True,
-    )
-    with admin:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [params["NAME"]]
-        ).fetchone()
+    with admin_connection(url) as (admin, name):
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
-            admin.execute(f'CREATE DATABASE "{params["NAME"]}"')
+            admin.execute(f'CREATE DATABASE "{name}"')
     import django
     from django.conf import settings
 
