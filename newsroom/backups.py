@@ -143,9 +143,12 @@ def restore(path, force=False):
         with transaction.atomic():
             if held:
                 empty()
-            call_command("loaddata", work / "groups.json", work / "data.json", verbosity=0)
-            index.rebuild()  # search documents are not in the archive
-            page_cache.change()  # and no page cached before the restore is served again
+            # Search documents are not in the archive: written once, for every release, at
+            # the block's end (the fixtures' links would otherwise refresh them one by one).
+            with index.deferred():
+                call_command("loaddata", work / "groups.json", work / "data.json", verbosity=0)
+                index.rebuild()
+            page_cache.change()  # no page cached before the restore is served again
         restore_media(work / "media")
     return manifest
 

@@ -13,6 +13,7 @@ request (``close_old_connections``), and the next request opens a new one.
 import logging
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -39,8 +40,8 @@ def is_outage(exc):
 def outage_response(request):
     # The URL's language first; rendered without the request: context processors and the
     # site's base template read the session and the database.
-    first = translation.get_language_from_path(request.path_info) or "fr"
-    languages = [first, *(code for code in ("fr", "en") if code != first)]
+    first = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    languages = [first, *(code for code, _name in settings.LANGUAGES if code != first)]
     html = render_to_string("503.html", {"languages": languages})
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -1,5 +1,6 @@
-"""``manage.py backup`` / ``restore`` (newsroom/backups.py): one archive that restores, on
-SQLite or PostgreSQL, every release with both languages, its images and its history."""
+"""``manage.py backup`` / ``restore`` (newsroom/backups.py): one archive that restores, on the
+database that wrote it (SQLite or PostgreSQL), every release with both languages, its images
+and its history."""
 
 import hashlib
 import shutil
@@ -35,11 +36,18 @@ def stored_files():
     return found
 
 
+TRANSLATED = ("slug", "title", "subtitle", "dateline", "body")
+
+
 def snapshot():
     """What a restore must bring back, as plain values."""
     return {
         "releases": sorted(
-            PressRelease.objects.values_list("pk", "slug_fr", "title_fr", "title_en", "status")
+            PressRelease.objects.values_list(
+                "pk",
+                "status",
+                *(f"{field}_{code}" for field in TRANSLATED for code in ("fr", "en")),
+            )
         ),
         "institutions": sorted(Institution.objects.values_list("pk", "name_fr", "name_en")),
         "images": sorted(ReleaseImage.objects.values_list("pk", "release", "alt_text_en")),

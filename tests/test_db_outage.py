@@ -8,8 +8,9 @@ import pytest
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
 from django.test import Client
+from django.urls import path
 
-from newsroom.db_outage import is_outage
+from newsroom.db_outage import is_outage, server_error
 
 on_postgresql = pytest.mark.skipif(
     "postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="a server's connection"
@@ -92,7 +93,23 @@ def test_the_outage_is_logged_in_one_line_not_as_an_error(reader, demo_release, 
     assert records[0].exc_info is None
 
 
-def test_other_errors_keep_the_500_page():
+def broken(request):
+    raise RuntimeError("boom")
+
+
+# This module as a URL configuration: a view that fails without the database being involved.
+urlpatterns = [path("broken/", broken)]
+handler500 = server_error
+
+
+@pytest.mark.urls("tests.test_db_outage")
+def test_other_errors_keep_the_500_page(reader):
+    response = reader.get("/broken/")
+    assert response.status_code == 500 and "Erreur du serveur" in response.text
+    assert "indisponible" not in response.text and "Retry-After" not in response
+
+
+def test_only_database_outages_are_outages():
     assert not is_outage(RuntimeError("boom"))
     try:
         try:

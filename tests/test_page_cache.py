@@ -308,9 +308,6 @@ def test_a_reader_with_a_session_gets_a_built_private_page(
 @pytest.mark.skipif(
     "postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="a server's connection"
 )
-@pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="a server's connection"
-)
 def test_a_connection_the_server_closed_is_opened_again(db):
     """Without a health check before each request, the page cache's first statement finds a
     connection the server closed (a restart) and opens it again, once. (A connection of its

@@ -12,16 +12,13 @@ CODE_WIDGET = forms.TextInput(
 )
 
 
-def verified_device(user, code):
-    """The user's confirmed device that accepts ``code`` (each device throttles its own
-    failures, django-otp), or None."""
+def verified_device(devices, code):
+    """The device of ``devices`` that accepts ``code`` (each throttles its own failures in
+    ``verify_token``, django-otp), or None."""
     code = (code or "").replace(" ", "")
     if not code:
         return None
-    for device in devices_for_user(user, confirmed=True):
-        if device.verify_is_allowed()[0] and device.verify_token(code):
-            return device
-    return None
+    return next((device for device in devices if device.verify_token(code)), None)
 
 
 class StaffSignInForm(AdminAuthenticationForm):
@@ -40,8 +37,9 @@ class StaffSignInForm(AdminAuthenticationForm):
     def clean(self):
         cleaned = super().clean()  # the password (counted by django-axes)
         user = self.get_user()
-        if user is not None and any(devices_for_user(user, confirmed=True)):
-            device = verified_device(user, cleaned.get("otp_token"))
+        devices = list(devices_for_user(user, confirmed=True)) if user is not None else []
+        if devices:
+            device = verified_device(devices, cleaned.get("otp_token"))
             if device is None:
                 # A wrong code counts as a failed sign-in: a known password does not give
                 # unlimited guesses at the code.

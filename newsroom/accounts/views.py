@@ -26,7 +26,7 @@ def two_factor(request):
     form = CodeForm(request.POST or None)
     if confirmed:
         if request.method == "POST" and form.is_valid():
-            if verified_device(user, form.cleaned_data["code"]):
+            if verified_device([confirmed], form.cleaned_data["code"]):
                 TOTPDevice.objects.filter(user=user).delete()
                 messages.success(request, _("Two-factor authentication is off."))
                 return redirect("admin:two_factor")
@@ -38,7 +38,7 @@ def two_factor(request):
             user=user, confirmed=False, defaults={"name": DEVICE_NAME}
         )
         if request.method == "POST" and form.is_valid():
-            if device.verify_token(form.cleaned_data["code"].replace(" ", "")):
+            if verified_device([device], form.cleaned_data["code"]):
                 device.confirmed = True
                 device.save()
                 otp_login(request, device)  # this session is verified already
