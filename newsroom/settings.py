@@ -34,11 +34,13 @@ def read_env_file(path):
 read_env_file(BASE_DIR / ".env")
 
 
+def truthy(value):
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
 def env_bool(name, default=False):
     value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return default if value is None else truthy(value)
 
 
 def env_list(name, default=""):
@@ -315,7 +317,7 @@ def email_settings(environ):
             return {"BACKEND": CONSOLE}
         if parts.scheme not in ("smtp", "smtps"):
             raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r}.")
-        ssl = parts.scheme == "smtps" or options.get("ssl") in ("1", "true")
+        ssl = parts.scheme == "smtps" or truthy(options.get("ssl", ""))
         return {
             "BACKEND": SMTP,
             "OPTIONS": {
@@ -324,7 +326,7 @@ def email_settings(environ):
                 "username": unquote(parts.username or ""),
                 "password": unquote(parts.password or ""),
                 "use_ssl": ssl,
-                "use_tls": not ssl and options.get("tls") in ("1", "true"),
+                "use_tls": not ssl and truthy(options.get("tls", "")),
                 "timeout": int(options.get("timeout", 30)),
             },
         }
@@ -336,8 +338,8 @@ def email_settings(environ):
                 "port": int(environ.get("EMAIL_PORT", 25)),
                 "username": environ.get("EMAIL_HOST_USER", ""),
                 "password": environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": environ.get("EMAIL_USE_TLS", "").lower() in ("1", "true", "yes"),
-                "use_ssl": environ.get("EMAIL_USE_SSL", "").lower() in ("1", "true", "yes"),
+                "use_tls": truthy(environ.get("EMAIL_USE_TLS", "")),
+                "use_ssl": truthy(environ.get("EMAIL_USE_SSL", "")),
                 "timeout": int(environ.get("EMAIL_TIMEOUT", 30)),
             },
         }

@@ -82,11 +82,15 @@ def fan_out(release, kind):
         Delivery.objects.filter(
             release=release, kind=Kind.EMBARGOED, state__in=[State.PENDING, State.SKIPPED]
         ).update(kind=Kind.PUBLIC, state=State.PENDING)
-    ids = list(Subscriber.objects.for_release(release, kind).values_list("pk", flat=True))
     # A subscriber who had this release under embargo keeps that row: one alert per release.
+    ids = list(
+        Subscriber.objects.for_release(release, kind)
+        .exclude(deliveries__release=release)
+        .values_list("pk", flat=True)
+    )
     Delivery.objects.bulk_create(
         [Delivery(subscriber_id=pk, release=release, kind=kind) for pk in ids],
-        ignore_conflicts=True,
+        ignore_conflicts=True,  # a concurrent hand-out, however unlikely, adds nothing twice
         batch_size=2000,
     )
     return len(ids)

@@ -35,15 +35,22 @@ class Alerts:
     """Builds alert messages, each release's text rendered once per (kind, language)."""
 
     def __init__(self):
+        self.releases = {}
         self.rendered = {}
+
+    def release(self, release_id):
+        """Read once per batch, whatever the number of languages and kinds it is sent in."""
+        if release_id not in self.releases:
+            release = PressRelease.objects.get(pk=release_id)
+            prefetch_related_objects([release], *detail_prefetches())
+            self.releases[release_id] = release
+        return self.releases[release_id]
 
     def parts(self, release_id, kind, language):
         key = (release_id, kind, language)
         if key not in self.rendered:
-            release = PressRelease.objects.get(pk=release_id)
-            prefetch_related_objects([release], *detail_prefetches())
             with translation.override(language):
-                self.rendered[key] = render_alert(release, kind)
+                self.rendered[key] = render_alert(self.release(release_id), kind)
         return self.rendered[key]
 
     def message(self, delivery):
@@ -83,7 +90,6 @@ def render_alert(release, kind):
     else:
         subject = title
     context = {
-        "release": release,
         "title": title,
         "lead": release.summary,
         "embargo": embargo,
@@ -93,7 +99,6 @@ def render_alert(release, kind):
         ],
         "preferences_url": PREFERENCES,
         "unsubscribe_url": UNSUBSCRIBE,
-        "site_url": settings.SITE_URL,
     }
     return (
         " ".join(subject.split()),  # a header holds no line break
@@ -104,7 +109,7 @@ def render_alert(release, kind):
 
 def confirmation(email, language, token):
     with translation.override(language):
-        context = {"confirm_url": links.confirm_url(token, language), "site_url": settings.SITE_URL}
+        context = {"confirm_url": links.confirm_url(token, language)}
         subject = _("Confirm your subscription to the newsroom's alerts")
         return multipart(subject, "alerts/email/confirm", context, email)
 
@@ -116,7 +121,6 @@ def already_subscribed(subscriber):
         context = {
             "preferences_url": links.preferences_url(subscriber),
             "unsubscribe_url": links.unsubscribe_url(subscriber),
-            "site_url": settings.SITE_URL,
         }
         subject = _("Your subscription to the newsroom's alerts")
         return multipart(subject, "alerts/email/manage", context, subscriber.email)
