@@ -2,6 +2,7 @@
 facts, listings, links and contacts as they stood that day, whatever is edited later."""
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from phonenumber_field.phonenumber import PhoneNumber
 
@@ -21,6 +22,7 @@ def snapshot_contact(contact):
         "phone": contact.phone.as_e164 if contact.phone else "",
         "email": contact.email,
         "languages": list(contact.languages),
+        "is_public": contact.is_public,
     }
 
 
@@ -64,12 +66,24 @@ class Profile:
         return self.label
 
 
+class FrozenPerson:
+    """Enough of a person for a contact card: the link to the spokesperson's page."""
+
+    def __init__(self, slug):
+        self.slug = slug
+
+    def get_absolute_url(self):
+        return reverse("newsroom:person_detail", kwargs={"slug": self.slug})
+
+
 class FrozenContact:
     def __init__(self, data, institution):
         self.pk = data["pk"]
         self.display_name = data["name"]
-        self.person = None
         self.person_slug = data["person_slug"]
+        self.person = FrozenPerson(self.person_slug) if self.person_slug else None
+        # Only public contacts are frozen; snapshots made before the flag was kept hold no key.
+        self.is_public = data.get("is_public", True)
         self.role = in_language(data["role"])
         self.phone = PhoneNumber.from_string(data["phone"]) if data["phone"] else None
         self.email = data["email"]
@@ -93,7 +107,11 @@ class FrozenInstitution:
         self.website = snapshot["website"]
         self.stock_listings = Items(Listing(*item) for item in snapshot["listings"])
         self.social_profiles = Items(Profile(*item) for item in snapshot["social"])
-        self.public_contacts = [FrozenContact(data, self) for data in snapshot["contacts"]]
+        self.public_contacts = [
+            contact
+            for contact in (FrozenContact(data, self) for data in snapshot["contacts"])
+            if contact.is_public
+        ]
 
     def __getattr__(self, name):
         return getattr(self._institution, name)
