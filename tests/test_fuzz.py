@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.converters import IntConverter, PathConverter, SlugConverter
-from django.utils import translation
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -237,3 +237,25 @@ def test_the_patterns_are_all_there():
     names = {name for name, _converters in PATTERNS}
     assert {"newsroom:release_detail", "newsroom:preview", "media", "sitemap_releases"} <= names
     assert not any(name.startswith("admin:") for name in names)
+
+
+@pytest.mark.parametrize("field", ["institutions", "topics"])
+@pytest.mark.parametrize("value", [str(2**63), str(-(2**63) - 1), "9" * 40, "1e3", " 1"])
+def test_ids_out_of_the_databases_range_are_refused(demo_release, client, field, value):
+    """An id no database integer can hold is an invalid choice, not an overflow (a 500 on
+    SQLite), in the subscription form and in a subscriber's preferences."""
+    from newsroom.alerts.links import subscriber_token
+    from newsroom.alerts.models import Subscriber
+
+    now = timezone.now()
+    subscriber = Subscriber.objects.create(
+        email="s@example.org", language="fr", everything=True, requested_at=now, confirmed_at=now
+    )
+    data = {"email": "x@example.org", "language": "fr", "consent": "on", field: [value]}
+    for url in (
+        reverse("newsroom:alerts_subscribe"),
+        reverse("newsroom:alerts_preferences", kwargs={"token": subscriber_token(subscriber)}),
+    ):
+        response = client.post(url, data)
+        assert_sound(response, (url, data))
+        assert response.status_code == 200 and f"id_{field}_error" in response.content.decode(), url

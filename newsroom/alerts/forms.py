@@ -15,6 +15,25 @@ CONSENT = _(
 )
 
 
+class IdsField(forms.ModelMultipleChoiceField):
+    """Choices by id: an id no database integer holds is an invalid choice. Django would send
+    it to the database, where SQLite overflows (a 500) instead of finding nothing."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            try:
+                in_range = -(2**63) <= int(str(pk)) < 2**63
+            except ValueError:
+                continue  # Django's own check names it invalid
+            if not in_range:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
 class Choices(forms.Form):
     """What both forms ask: the releases wanted and the language."""
 
@@ -22,13 +41,13 @@ class Choices(forms.Form):
         label=_("Language of the emails"), choices=settings.LANGUAGES, widget=forms.RadioSelect
     )
     everything = forms.BooleanField(label=_("Every release"), required=False)
-    institutions = forms.ModelMultipleChoiceField(
+    institutions = IdsField(
         label=_("Releases of these institutions"),
         queryset=Institution.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = IdsField(
         label=_("Releases on these topics"),
         # Only topics of public releases: a topic's name can itself be news.
         queryset=Topic.objects.public(),
