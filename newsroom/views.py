@@ -81,6 +81,7 @@ def release_list(request):
     query.pop("page", None)
     if asked is not None:
         notices.append(past_the_end(asked, page.number))
+        params["page"] = page.number  # the language switch offers the page shown
     context = {
         "page": page,
         "form": form,

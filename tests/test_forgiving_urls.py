@@ -88,6 +88,7 @@ def test_a_page_past_the_end_shows_the_last_page(client, make_release):
         assert len(re.findall(r'class="release-card"', response.text)) == 5  # page 2
         assert message in notices(response.text)
         assert f'<link rel="canonical" href="http://testserver{url[:-3]}2">' in response.text
+        assert "page=999" not in response.text.replace(notices(response.text), "")
     huge = client.get("/fr/communiques/?page=" + "9" * 40)
     assert huge.status_code == 200 and "la liste en compte 2" in notices(huge.text)
 
