@@ -29,6 +29,12 @@ class SearchField(forms.CharField):
         return " ".join(text.split())[: self.max_length]
 
 
+def shown_value(value, length=40):
+    """A submitted value as a page may quote it: control characters gone, cut short."""
+    text = " ".join(SearchField(max_length=None).to_python(value).split())
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
 class ListSelect(forms.Select):
     """A filter's select, written in Python: Django renders each option through a template
     (~0.1 ms each), and the filters list every institution, topic and year."""

@@ -1,37 +1,215 @@
-"""The one-click media kit: the release as text, its images with credits, its attachments."""
+"""The one-click media kit: the release as text in each language it is written in, its images at
+their original resolution with captions and credits (in a credits file, and in each JPEG's and
+PNG's XMP metadata), its attachments, and a README listing all of it. The release page's link
+says what the kit holds (``summary``)."""
 
 import io
 import posixpath
 import zipfile
+import zlib
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+# Already compressed: stored as they are (deflating them costs time and saves nothing).
+COMPRESSED = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".zip", ".docx"}
 
 
-def release_text(release):
-    """The release as plain text, in the language it is shown in."""
-    with translation.override(release.display_language):
+def release_text(release, language=None):
+    """The release as plain text, in ``language`` (default: the language it is shown in)."""
+    with translation.override(language or release.display_language):
         return render_to_string("newsroom/release.txt", {"release": release})
 
 
-def build_media_kit(release):
-    """ZIP bytes. Names inside are stable and readable; files are read from storage once."""
+@dataclass
+class Entry:
+    """A file of the kit: its name in the ZIP, and what it is made from."""
+
+    name: str
+    item: object = None  # the ReleaseImage or Attachment
+    language: str = ""  # of a text
+    size: int | None = None  # bytes, once read (None: the file could not be read)
+
+
+def unique(name, taken):
+    """``name``, or ``name-2.ext``… when another file of the kit has it already."""
+    stem, extension = posixpath.splitext(name)
+    number = 1
+    while name in taken:
+        number += 1
+        name = f"{stem}-{number}{extension}"
+    taken.add(name)
+    return name
+
+
+def contents(release):
+    """(texts, images, documents): the kit's files, named in the current language. Uses
+    ``detail_prefetches()`` data only; reads no file."""
+    language = translation.get_language()
+    taken = set()
+    languages = sorted(release.translated_languages, key=lambda code: code != language)
+    texts = [
+        Entry(unique(f"{release.slug_for(code)}.txt", taken), language=code) for code in languages
+    ]
+    images = []
+    for number, image in enumerate(release.images.all(), start=1):
+        extension = posixpath.splitext(image.image.name)[1].lower()
+        stem = f"{number:02d}-{slugify(image.alt_text)[:60] or 'image'}"
+        images.append(Entry(unique(f"images/{stem}{extension}", taken), image))
+    documents = [
+        Entry(unique(f"documents/{attachment.download_name}", taken), attachment)
+        for attachment in release.attachments.all()
+    ]
+    return texts, images, documents
+
+
+def read(file):
+    """The stored file's bytes, or None when storage has lost it (the README says so: a kit
+    with a missing file is better than no kit)."""
+    try:
+        with file.open("rb") as source:
+            return source.read()
+    except OSError:
+        return None
+
+
+def xmp(image):
+    """An XMP packet with the image's caption and credit (IPTC's fields, as photo desks and
+    picture editors read them)."""
+    caption, credit = escape(image.caption or ""), escape(image.credit or "")
+    rights = escape(f"© {image.credit}") if image.credit else ""
+    return (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF'
+        ' xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about=""'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+        ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">'
+        f"<photoshop:Credit>{credit}</photoshop:Credit>"
+        f'<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{rights}</rdf:li></rdf:Alt></dc:rights>'
+        '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">'
+        f"{caption}</rdf:li></rdf:Alt></dc:description>"
+        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        '<?xpacket end="w"?>'
+    ).encode()
+
+
+def with_credit(data, image):
+    """The image's bytes with its caption and credit in XMP metadata, for JPEG and PNG (a
+    segment or chunk added: the pixels are not encoded again). Other formats as they are."""
+    if not (image.caption or image.credit):
+        return data
+    packet = xmp(image)
+    if data[:2] == b"\xff\xd8" and len(packet) < 65000:  # JPEG: an APP1 segment
+        segment = b"http://ns.adobe.com/xap/1.0/\x00" + packet
+        at = 2
+        if data[2:4] == b"\xff\xe0":  # after the JFIF header, which must come first
+            at = 4 + int.from_bytes(data[4:6], "big")
+        return data[:at] + b"\xff\xe1" + (len(segment) + 2).to_bytes(2, "big") + segment + data[at:]
+    if data[:8] == b"\x89PNG\r\n\x1a\n":  # PNG: an iTXt chunk after the header chunk
+        body = b"XML:com.adobe.xmp\x00\x00\x00\x00\x00" + packet
+        chunk = b"iTXt" + body
+        chunk = len(body).to_bytes(4, "big") + chunk + zlib.crc32(chunk).to_bytes(4, "big")
+        at = 8 + 12 + int.from_bytes(data[8:12], "big")  # signature, then IHDR
+        return data[:at] + chunk + data[at:]
+    return data
+
+
+def write(archive, name, data):
+    compression = (
+        zipfile.ZIP_STORED
+        if posixpath.splitext(name)[1].lower() in COMPRESSED
+        else zipfile.ZIP_DEFLATED
+    )
+    archive.writestr(name, data, compress_type=compression)
+
+
+def build_media_kit(release, url=""):
+    """ZIP bytes. Names inside are stable and readable; files are read from storage once.
+    ``url``: the release page's, written in the README."""
+    texts, images, documents = contents(release)
     buffer = io.BytesIO()
-    slug = release.slug_for(translation.get_language())
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"{slug}.txt", release_text(release))
-        credits = []
-        for number, image in enumerate(release.images.all(), start=1):
-            extension = posixpath.splitext(image.image.name)[1].lower()
-            name = f"images/{number:02d}-{slugify(image.alt_text)[:60] or 'image'}{extension}"
-            with image.image.open("rb") as source:
-                archive.writestr(name, source.read())
-            credits.append(f"{name}\n  {image.caption}\n  © {image.credit}".rstrip())
-        if credits:
-            archive.writestr("images/credits.txt", "\n\n".join(credits) + "\n")
-        for attachment in release.attachments.all():
-            name = f"documents/{attachment.download_name}"
-            with attachment.file.open("rb") as source:
-                archive.writestr(name, source.read())
+        for entry in texts:
+            data = release_text(release, entry.language).encode()
+            write(archive, entry.name, data)
+            entry.size = len(data)
+        for entry in images:
+            if (data := read(entry.item.image)) is not None:
+                data = with_credit(data, entry.item)
+                write(archive, entry.name, data)
+                entry.size = len(data)
+        if images:
+            credits = [
+                f"{entry.name}\n  {entry.item.caption}\n  © {entry.item.credit}".rstrip()
+                for entry in images
+            ]
+            write(archive, "images/credits.txt", ("\n\n".join(credits) + "\n").encode())
+        for entry in documents:
+            if (data := read(entry.item.file)) is not None:
+                write(archive, entry.name, data)
+                entry.size = len(data)
+        readme = render_to_string(
+            "newsroom/media_kit_readme.txt",
+            {
+                "release": release,
+                "url": url,
+                "texts": texts,
+                "images": images,
+                "documents": documents,
+            },
+        )
+        write(archive, readme_name(), readme.encode())
     return buffer.getvalue()
+
+
+def readme_name():
+    return _("README.txt")
+
+
+def stored_size(file):
+    try:
+        return file.size
+    except OSError:
+        return 0
+
+
+def summary(release):
+    """What the kit holds, for its link: "ZIP, 2.3 MB: text in French and English, 3 images
+    with their credits, 1 document". The size is its files' (the ZIP adds little and saves
+    little: images are compressed already)."""
+    texts, images, documents = contents(release)
+    names = [translation.get_language_info(entry.language)["name_translated"] for entry in texts]
+    parts = [
+        _("text in %(first)s and %(second)s") % {"first": names[0], "second": names[1]}
+        if len(names) > 1
+        else _("text in %(language)s") % {"language": names[0]}
+    ]
+    if images:
+        count = len(images)
+        parts.append(
+            ngettext(
+                "%(count)s image with its credit",
+                "%(count)s images with their credits",
+                count,
+            )
+            % {"count": count}
+        )
+    if documents:
+        parts.append(
+            ngettext("%(count)s document", "%(count)s documents", len(documents))
+            % {"count": len(documents)}
+        )
+    size = sum(len(release_text(release, entry.language).encode()) for entry in texts)
+    size += sum(stored_size(entry.item.image) for entry in images)
+    size += sum(stored_size(entry.item.file) for entry in documents)
+    return _("ZIP, %(size)s: %(contents)s") % {
+        "size": filesizeformat(size),
+        "contents": ", ".join(parts),
+    }

@@ -6,10 +6,12 @@ pages past the one asked for: "page 1 of 50", or "page 1 of more than 50" when t
 """
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404
 from django.utils.functional import cached_property
 
 AHEAD = 50  # pages counted past the one asked for
+# A page number past this is no reader's: it is read as the last page (and a number of forty
+# digits would not even fit in the database's LIMIT).
+LAST_NUMBER = 100_000
 
 
 class ListPaginator(Paginator):
@@ -39,14 +41,18 @@ class ListPaginator(Paginator):
         return self.num_pages > self.counted_pages
 
 
-def page_or_404(object_list, per_page, number):
-    """Page ``number`` of ``object_list``; the first when it is not a number, 404 past the
-    last."""
+def page_or_last(object_list, per_page, number):
+    """(page, asked): page ``number`` of ``object_list``, the first when it is not a
+    number; past the last, the last page, and ``asked`` is the number that was asked for
+    (None otherwise) so that the page can say so. A shared link to page 7 of a list that
+    has since shrunk still shows releases, never a 404."""
     try:
         number = max(int(number or 1), 1)
     except ValueError:
         number = 1
+    paginator = ListPaginator(object_list, per_page, min(number, LAST_NUMBER))
     try:
-        return ListPaginator(object_list, per_page, number).page(number)
+        return paginator.page(min(number, LAST_NUMBER)), None
     except EmptyPage:
-        raise Http404 from None
+        # The count reached past the asked page: it is exact, and so is the last page.
+        return paginator.page(paginator.num_pages), number

@@ -9,6 +9,7 @@ from django.views import defaults
 from . import sitemaps
 from .db_outage import server_error
 from .media import serve_media
+from .other_language import other_language_redirect
 from .page_cache import cached_page
 from .views import news_sitemap, robots_txt
 
@@ -40,6 +41,9 @@ urlpatterns += i18n_patterns(
 
 
 def page_not_found(request, exception):
+    # /fr/press-releases/ names a page, in English: /fr/communiques/ (other_language.py).
+    if redirect := other_language_redirect(request):
+        return redirect
     # Tells the context processor not to offer this missing page in the other language.
     request.is_error_page = True
     return defaults.page_not_found(request, exception)

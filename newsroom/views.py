@@ -10,14 +10,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from partners.models import Institution
 
 from . import page_cache, seo
 from .cards import cards, cards_of
-from .filters import ReleaseFilterForm, filter_choices
+from .filters import ReleaseFilterForm, filter_choices, shown_value
 from .media_kit import build_media_kit
 from .models import (
     EmbargoedView,
@@ -27,7 +30,7 @@ from .models import (
     detail_prefetches,
     is_accredited,
 )
-from .paging import page_or_404
+from .paging import page_or_last
 from .search.facets import names
 from .search.results import SearchResults
 from .search.snippets import release_snippet
@@ -51,9 +54,16 @@ def home(request):
 def release_list(request):
     choices = page_cache.shared(request, "filters", lambda: filter_choices(request.user))
     form = ReleaseFilterForm(request.GET or None, user=request.user, choices=choices)
+    params = request.GET.copy()
+    notices = []
     if form.is_bound and not form.is_valid():
-        # A mistyped or stale filter in a shared URL: nothing to show, and nothing to guess.
-        raise Http404
+        # A mistyped or stale filter in a shared link (a year with no release, an institution
+        # that no longer publishes): the list without it, and a word saying so, not a 404.
+        notices = [ignored_filter(name, params.get(name)) for name in form.errors]
+        for name in form.errors:
+            params.pop(name, None)
+        form = ReleaseFilterForm(params or None, user=request.user, choices=choices)
+        form.is_valid()  # what remains is valid
     filters = form.filters() if form.is_bound else {}
     search = form.search_query() if form.is_bound else ""
     releases = PressRelease.objects.visible_to(request.user).filtered(**filters)
@@ -65,17 +75,30 @@ def release_list(request):
         )
     # A page of ids (ranked, or newest first), then their cards.
     listed = results.ids if search else releases.values_list("pk", flat=True)
-    page = page_or_404(listed, PAGE_SIZE, request.GET.get("page"))
+    page, asked = page_or_last(listed, PAGE_SIZE, request.GET.get("page"))
     page.object_list = cards_of(request, releases, list(page.object_list))
-    query = request.GET.copy()
+    query = params.copy()
     query.pop("page", None)
+    if asked is not None:
+        notices.append(past_the_end(asked, page.number))
+        params["page"] = page.number  # the language switch offers the page shown
     context = {
         "page": page,
         "form": form,
         "filters": filters,
         "query": query.urlencode(),
-        "alternates": list_alternates(request, filters),
+        "alternates": list_alternates(params, filters),
     }
+    if notices:
+        # Not the page its URL asks for: the page it shows is the one to index.
+        if page.number > 1:
+            query["page"] = page.number
+        shown = f"{request.path}?{query.urlencode()}" if query else request.path
+        context |= {
+            "notices": notices,
+            "noindex": True,
+            "canonical_url": request.build_absolute_uri(shown),
+        }
     if search:
         terms = parse(search, translation.get_language()).terms
         page.object_list = [
@@ -87,19 +110,39 @@ def release_list(request):
             "capped": results.capped,
             "candidates": results.limit,
             "facets": facet_links(
-                request, results.facets(page_cache.shared(request, "names", names)), filters
+                params, results.facets(page_cache.shared(request, "names", names)), filters
             ),
         }
     return render(request, "newsroom/release_list.html", context)
 
 
-def facet_links(request, counts, filters):
+IGNORED = {
+    "institution": _lazy("Unknown institution “%(value)s”: this filter is ignored."),
+    "topic": _lazy("Unknown topic “%(value)s”: this filter is ignored."),
+    "year": _lazy("No press release in the year “%(value)s”: this filter is ignored."),
+}
+
+
+def ignored_filter(name, value):
+    """What the list says of a filter value it cannot use (shown as typed, within reason)."""
+    return IGNORED[name] % {"value": shown_value(value)}
+
+
+def past_the_end(asked, last):
+    return ngettext(
+        "There is no page %(asked)s: the list has only %(last)s page, shown here.",
+        "There is no page %(asked)s: the list has %(last)s pages, the last one is shown here.",
+        last,
+    ) % {"asked": asked, "last": last}
+
+
+def facet_links(params, counts, filters):
     """[(facet title, values)], each value as (label, count, URL, selected): the URL narrows
     the search to the value, or widens it again when the value is the selected filter."""
     language = translation.get_language()
     # A plain dict (the list's parameters are single-valued): a QueryDict copy per link
     # is a deep copy, and a search page has dozens of links.
-    base = {key: value for key, value in request.GET.items() if key != "page"}
+    base = {key: value for key, value in params.items() if key != "page"}
     institution, topic = filters.get("institution"), filters.get("topic")
     chosen = {
         "institution": institution and institution.slug,
@@ -120,11 +163,11 @@ def facet_links(request, counts, filters):
     return [(title, [entry(name, *row) for row in counts[name]]) for name, title in titles.items()]
 
 
-def list_alternates(request, filters):
+def list_alternates(params, filters):
     """The same filtered list in each language (topic slugs are translated)."""
     alternates = []
     for code in LANGUAGE_CODES:
-        query = request.GET.copy()
+        query = params.copy()
         if topic := filters.get("topic"):
             query["topic"] = getattr(topic, f"slug_{code}")
         with translation.override(code):
@@ -217,10 +260,15 @@ def release_media_kit(request, slug):
     except Withdrawn:
         raise Http404 from None
     if slug != canonical:
-        raise Http404
+        # The other language's slug, as on the release's page: this language's kit.
+        return redirect(reverse("newsroom:media_kit", kwargs={"slug": canonical}), permanent=True)
     prefetch_related_objects([release], *detail_prefetches())
-    response = HttpResponse(build_media_kit(release), content_type="application/zip")
+    page = request.build_absolute_uri(release.get_absolute_url(language))
+    response = HttpResponse(build_media_kit(release, page), content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{canonical}.zip"'
+    if request.user.is_authenticated:
+        # An embargoed release's kit, for accredited journalists: never kept for others.
+        patch_cache_control(response, private=True)
     return response
 
 
