@@ -18,7 +18,7 @@ from newsroom.listing import (
     listed_partnerships,
     listed_people,
 )
-from newsroom.models import PressRelease, ReleaseContact
+from newsroom.models import PressRelease, Quote, ReleaseContact
 from partners.models import Institution, MediaContact, Partnership, Person
 
 pytestmark = pytest.mark.django_db
@@ -215,9 +215,34 @@ def test_rows_on_record_stay_listed(demo_release):
 
 def test_staff_choose_the_listing_in_the_back_office(staff_client):
     for model in ("institution", "person", "mediacontact", "partnership"):
-        form = staff_client.get(f"/admin/partners/{model}/add/").content.decode()
+        form = staff_client.get(
+            f"/admin/partners/{model}/add/", headers={"accept-language": "en"}
+        ).content.decode()
         assert 'name="listing"' in form, model
         assert '<option value="with_release" selected>' in form, model
         assert "Listed once a public release names it, or now" in form, model
         changelist = staff_client.get(f"/admin/partners/{model}/?listing__exact=public")
         assert changelist.status_code == 200, model
+
+
+def test_the_migration_keeps_listed_the_people_the_public_knew(demo_release, make_release):
+    """Every row on record is set listed, except people nobody could see (quoted only in a
+    draft, or internal contacts), who then wait for a release as new people do."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("newsroom.migrations.0017_partners_people_listing")
+    future = Person.objects.create(first_name="Future", last_name="Boss", slug="future-boss")
+    Quote.objects.create(release=make_release(status="draft"), person=future, text_fr="Bientôt")
+    internal = Person.objects.create(first_name="In", last_name="Ternal", slug="in-ternal")
+    MediaContact.objects.create(
+        institution=Institution.objects.get(slug="sanofi"),
+        person=internal,
+        email="i@x.org",
+        is_public=False,
+    )
+    Person.objects.update(listing="public")  # as the schema migration leaves them
+    migration.unlist_unknown_people(apps, None)
+    unlisted = Person.objects.filter(listing="with_release").values_list("slug", flat=True)
+    assert sorted(unlisted) == ["future-boss", "in-ternal"]
