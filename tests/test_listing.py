@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from newsroom.importer.drafts import create_draft
@@ -211,6 +212,15 @@ def test_a_partnership_is_listed_by_staff_or_by_a_public_release(client, demo_re
 def test_rows_on_record_stay_listed(demo_release):
     for model in (Institution, Person, MediaContact, Partnership):
         assert set(model.objects.values_list("listing", flat=True)) == {"public"}
+
+
+def test_the_import_review_says_what_it_creates_stays_unlisted(staff_client):
+    review = staff_client.post(
+        "/admin/newsroom/pressrelease/import/",
+        {"file": SimpleUploadedFile("wire.txt", SAMPLE.read_bytes()), "language": ""},
+        headers={"accept-language": "en"},
+    )
+    assert "stays off the public site until a release naming it is public" in review.text
 
 
 def test_staff_choose_the_listing_in_the_back_office(staff_client):
