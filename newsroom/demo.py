@@ -12,6 +12,7 @@ from PIL import Image, ImageDraw, ImageFont
 from partners.models import (
     Institution,
     KeyFact,
+    Listing,
     MediaContact,
     Milestone,
     Partnership,
@@ -68,6 +69,7 @@ def load_institution(data):
         {
             "kind": data["kind"],
             "website": data["website"],
+            "listing": Listing.PUBLIC,
             **translated("name", data["name"]),
             **translated("short_name", data["short_name"]),
             **translated("boilerplate", data["boilerplate"]),
@@ -100,7 +102,11 @@ def load_partnership(institutions):
     partnership = upsert(
         Partnership,
         {"slug": data["slug"]},
-        {**translated("name", data["name"]), **translated("description", data["description"])},
+        {
+            "listing": Listing.PUBLIC,
+            **translated("name", data["name"]),
+            **translated("description", data["description"]),
+        },
     )
     partnership.institutions.set([institutions[slug] for slug in data["institutions"]])
     for milestone in data["milestones"]:
@@ -179,6 +185,7 @@ def load_demo():
                 "first_name": data["first_name"],
                 "last_name": data["last_name"],
                 "institution": institutions[data["institution"]],
+                "listing": Listing.PUBLIC,
                 **translated("honorific", data["honorific"]),
                 **translated("job_title", data["job_title"]),
             },
@@ -196,6 +203,7 @@ def load_demo():
                 "phone": data["phone"],
                 "order": order,
                 "is_public": True,
+                "listing": Listing.PUBLIC,
             },
         )
     topics = {

@@ -9,8 +9,7 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
-from partners.models import Institution
-
+from .listing import listed_institutions
 from .models import PressRelease, Topic
 
 FEED_SIZE = 30
@@ -21,7 +20,7 @@ class ReleaseFeed(Feed):
 
     def get_object(self, request, institution=None, topic=None):
         if institution:
-            return {"institution": get_object_or_404(Institution, slug=institution)}
+            return {"institution": get_object_or_404(listed_institutions(), slug=institution)}
         if topic:
             field = f"slug_{translation.get_language()}"
             # Only topics of public releases: a topic's name can itself be news.

@@ -1,9 +1,10 @@
 """The media gate: uploaded files are served only when what they belong to is public.
 
-Logos of institutions are public; images, renditions and attachments only to whom their release
-is visible (``PressRelease.objects.visible_to``, the one visibility rule: staff for previews,
-accredited journalists under embargo). Files have random names; attachments are always served
-as downloads, never rendered in the site's origin.
+Logos of listed institutions are public (``listing.py``), of others to whom one of their
+releases is visible (an import's new institution, in a staff preview); images, renditions and
+attachments only to whom their release is visible (``PressRelease.objects.visible_to``, the one
+visibility rule: staff for previews, accredited journalists under embargo). Files have random
+names; attachments are always served as downloads, never rendered in the site's origin.
 """
 
 import mimetypes
@@ -12,9 +13,11 @@ import posixpath
 from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import FileResponse, Http404
+from django.utils import timezone
 
 from partners.models import Institution
 
+from .listing import issuer_listed
 from .models import Attachment, PressRelease, PreviewLink, ReleaseImage
 
 
@@ -27,7 +30,11 @@ def may_see_file(name, user, previews=()):
             Q(pk__in=published.values("pk")) | Q(pk__in=previewed)
         )
     if name.startswith("logos/"):
-        return Institution.objects.filter(logo=name).exists()
+        logos = Institution.objects.filter(logo=name)
+        return (
+            logos.filter(issuer_listed(timezone.now())).exists()
+            or logos.filter(press_releases__in=published).exists()
+        )
     if name.startswith(("releases/images/", "releases/renditions/")):
         return (
             ReleaseImage.objects.filter(release__in=published)

@@ -2,43 +2,55 @@
 with their published releases."""
 
 from django import forms
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Institution, MediaContact, Partnership, Person
-from partners.views import contacts_for
+from partners.models import Institution, Person
+from partners.views import vcard_response
 
 from . import seo
 from .cards import cards
 from .filters import SearchField
-from .models import PressRelease, Quote, published_at
+from .listing import (
+    contacts_for,
+    issuer_listed,
+    listed_contacts,
+    listed_institutions,
+    listed_partnerships,
+    listed_people,
+    quoted_in_public,
+)
+from .models import PressRelease, Quote
 from .search.contacts import matching_contacts, matching_people
 
 RELEASES_SHOWN = 10
 
 
 def institution_detail(request, slug):
+    """An institution's page; 404 while it is not listed (``listing.py``), and what it links
+    to (networks, members, partnerships, contacts) only as far as they are listed."""
+    now = timezone.now()
     institution = get_object_or_404(
-        Institution.objects.prefetch_related(
+        listed_institutions(now).prefetch_related(
             "key_facts",
             "sites",
             "stock_listings",
             "social_profiles",
-            Prefetch("member_of", queryset=Institution.objects.prefetch_related("stock_listings")),
-            "members",
-            "partnerships",
+            Prefetch(
+                "member_of", queryset=listed_institutions(now).prefetch_related("stock_listings")
+            ),
+            Prefetch("members", queryset=listed_institutions(now)),
+            Prefetch("partnerships", queryset=listed_partnerships(now)),
             Prefetch(
                 "media_contacts",
-                queryset=MediaContact.objects.filter(is_public=True).select_related(
-                    "person", "institution"
-                ),
+                queryset=listed_contacts(now).select_related("person", "institution"),
                 to_attr="public_contacts",
             ),
             Prefetch(
                 "people",
-                queryset=Person.objects.filter(quoted_in_public()).order_by(
+                queryset=Person.objects.filter(quoted_in_public(now)).order_by(
                     "last_name", "first_name"
                 ),
                 to_attr="spokespeople",
@@ -62,21 +74,12 @@ def institution_detail(request, slug):
     )
 
 
-def quoted_in_public():
-    """People quoted in a release anyone may read now (each person's quotes, by index)."""
-    quotes = Quote.objects.filter(published_at(timezone.now(), "release__"), person=OuterRef("pk"))
-    return Exists(quotes)
-
-
-def public_people():
-    """People the public may know of: quoted in a public release, or a public media contact.
-    Someone quoted only in a draft (a future appointment, say) stays unknown."""
-    contact = Exists(MediaContact.objects.filter(person=OuterRef("pk"), is_public=True))
-    return Person.objects.filter(quoted_in_public() | contact)
-
-
 def person_detail(request, slug):
-    person = get_object_or_404(public_people().select_related("institution"), slug=slug)
+    now = timezone.now()
+    people = listed_people(now).select_related("institution")
+    # Their institution is named only once listed too (a speaker's new institution, say).
+    shown = ExpressionWrapper(issuer_listed(now, "institution"), output_field=BooleanField())
+    person = get_object_or_404(people.annotate(institution_listed=shown), slug=slug)
     quotes = (
         Quote.objects.filter(
             person=person, release__in=PressRelease.objects.visible_to(request.user)
@@ -89,7 +92,11 @@ def person_detail(request, slug):
 
 def partnership_detail(request, slug):
     partnership = get_object_or_404(
-        Partnership.objects.prefetch_related("institutions", "milestones", "research_projects"),
+        listed_partnerships().prefetch_related(
+            Prefetch("institutions", queryset=listed_institutions()),
+            "milestones",
+            "research_projects",
+        ),
         slug=slug,
     )
     shown = PressRelease.objects.filter(research_projects__partnership=partnership)
@@ -125,7 +132,7 @@ def contact_directory(request):
             "institution__name", "order", "pk"
         )
         context["people"] = matching_people(
-            public_people().select_related("institution"), search, releases
+            listed_people().select_related("institution"), search, releases
         )
     else:
         context["institutions"] = (
@@ -134,3 +141,7 @@ def contact_directory(request):
             .prefetch_related(Prefetch("media_contacts", queryset=contacts, to_attr="contacts"))
         )
     return render(request, "partners/contact_directory.html", context)
+
+
+def contact_vcard_download(request, pk):
+    return vcard_response(get_object_or_404(contacts_for(request.user), pk=pk))

@@ -5,8 +5,6 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from partners import views as contact_views
-
 from . import feeds, journalists, partner_views, views
 from .alerts import urls as alert_urls
 from .page_cache import cached_page
@@ -62,7 +60,7 @@ urlpatterns = [
     path(_("media-contacts/"), cached_page(partner_views.contact_directory), name="contacts"),
     path(
         _("media-contacts/<int:pk>/vcard/"),
-        contact_views.contact_vcard_download,
+        partner_views.contact_vcard_download,
         name="contact_vcard",
     ),
     *alert_urls.urlpatterns,

@@ -17,10 +17,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from partners.models import Institution, Partnership
-
+from .listing import listed_institutions, listed_partnerships, listed_people
 from .models import PressRelease, written_in
-from .partner_views import public_people
 from .slugs import LANGUAGE_CODES
 
 
@@ -140,17 +138,17 @@ def releases(request, year):
 
 class InstitutionSitemap(BilingualSitemap):
     def items(self):
-        return Institution.objects.order_by("slug")
+        return listed_institutions().order_by("slug")
 
 
 class PersonSitemap(BilingualSitemap):
     def items(self):
-        return public_people().order_by("slug")
+        return listed_people().order_by("slug")
 
 
 class PartnershipSitemap(BilingualSitemap):
     def items(self):
-        return Partnership.objects.order_by("slug")
+        return listed_partnerships().order_by("slug")
 
 
 FIXED = {

@@ -16,11 +16,10 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from partners.models import Institution
-
 from . import page_cache, seo
 from .cards import cards, cards_of
 from .filters import ReleaseFilterForm, filter_choices, shown_value
+from .listing import listed_institutions
 from .media_kit import build_media_kit
 from .models import (
     EmbargoedView,
@@ -45,7 +44,7 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 def home(request):
     releases = cards(request, PressRelease.objects.visible_to(request.user), HOME_SIZE)
-    institutions = Institution.objects.order_by("name")
+    institutions = listed_institutions().order_by("name")
     return render(
         request, "newsroom/home.html", {"releases": releases, "institutions": institutions}
     )

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .listing import listed_contacts
 from .models import PressRelease, ReleaseStatus, ReleaseTransition
 from .snapshots import snapshot_institution
 
@@ -120,7 +121,9 @@ def freeze_issuers(release):
     for issuer in release.releaseissuer_set.select_related("institution"):
         institution = issuer.institution
         contacts = [c for c in listed if c.institution_id == institution.pk] or list(
-            institution.media_contacts.filter(is_public=True).select_related("person")
+            listed_contacts(release.made_public_at)
+            .filter(institution=institution)
+            .select_related("person")
         )
         issuer.snapshot = snapshot_institution(institution, contacts)
         issuer.save(update_fields=["snapshot"])

@@ -34,14 +34,14 @@ class SocialProfileInline(admin.TabularInline):
 
 @admin.register(models.Institution)
 class InstitutionAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
-    list_display = ["name", "short_name", "kind", "website"]
-    list_filter = ["kind"]
+    list_display = ["name", "short_name", "kind", "website", "listing"]
+    list_filter = ["listing", "kind"]
     search_fields = ["name_fr", "name_en", "short_name_fr", "short_name_en", "slug"]
     prepopulated_fields = {"slug": ["name_fr"]}
     autocomplete_fields = ["member_of", "staff"]
     inlines = [KeyFactInline, SiteInline, StockListingInline, SocialProfileInline]
     fieldsets = [
-        (None, {"fields": ["kind", "name", "short_name", "slug", "member_of"]}),
+        (None, {"fields": ["kind", "name", "short_name", "slug", "member_of", "listing"]}),
         (_("About"), {"fields": ["boilerplate", "website", "logo"]}),
         (_("Back office"), {"fields": ["staff"]}),
     ]
@@ -49,8 +49,8 @@ class InstitutionAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
 
 @admin.register(models.Person)
 class PersonAdmin(TabbedTranslationAdmin):
-    list_display = ["last_name", "first_name", "job_title", "institution"]
-    list_filter = ["institution"]
+    list_display = ["last_name", "first_name", "job_title", "institution", "listing"]
+    list_filter = ["listing", "institution"]
     search_fields = ["first_name", "last_name", "job_title_fr", "job_title_en"]
     list_select_related = ["institution"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
@@ -78,8 +78,8 @@ class MediaContactForm(forms.ModelForm):
 @admin.register(models.MediaContact)
 class MediaContactAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     form = MediaContactForm
-    list_display = ["__str__", "role", "phone", "email", "is_public"]
-    list_filter = ["is_public", "institution"]
+    list_display = ["__str__", "role", "phone", "email", "is_public", "listing"]
+    list_filter = ["is_public", "listing", "institution"]
     search_fields = [
         "name",
         "person__first_name",
@@ -106,7 +106,8 @@ class ResearchProjectInline(TranslationStackedInline):
 
 @admin.register(models.Partnership)
 class PartnershipAdmin(TabbedTranslationAdmin):
-    list_display = ["name"]
+    list_display = ["name", "listing"]
+    list_filter = ["listing"]
     search_fields = ["name_fr", "name_en"]
     prepopulated_fields = {"slug": ["name_fr"]}
     autocomplete_fields = ["institutions"]

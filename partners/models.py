@@ -22,8 +22,42 @@ class InstitutionKind(models.TextChoices):
     PUBLIC_BODY = "public_body", _("Public body")
 
 
+class Listing(models.TextChoices):
+    """Whether the public may know of a row before a release names it.
+
+    New rows wait for a release (an import, an unannounced partnership): they are listed once
+    a release naming them is public, at its minute. Staff may list them at once. Which rows
+    are listed now is computed by the public pages (``newsroom.listing``), which know releases.
+    """
+
+    WITH_RELEASE = "with_release", _("Once a public release names it")
+    PUBLIC = "public", _("Now")
+
+
+LISTING_HELP = _(
+    "Listed once a public release names it, or now. Until then the public sees nothing of it."
+)
+
+
+def listing_field():
+    return models.CharField(
+        _("listed on the public site"),
+        max_length=20,
+        choices=Listing.choices,
+        default=Listing.WITH_RELEASE,
+        help_text=LISTING_HELP,
+    )
+
+
+def listing_valid(model_name):
+    return models.CheckConstraint(
+        condition=models.Q(listing__in=Listing.values), name=f"{model_name}_listing_valid"
+    )
+
+
 class Institution(models.Model):
     Kind = InstitutionKind
+    Listing = Listing
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -53,6 +87,7 @@ class Institution(models.Model):
         verbose_name=_("member of"),
         help_text=_("Clusters or networks this institution belongs to."),
     )
+    listing = listing_field()
 
     class Meta:
         ordering = ["name"]
@@ -64,6 +99,7 @@ class Institution(models.Model):
                 name="institution_kind_valid",
             ),
             models.CheckConstraint(condition=~models.Q(slug=""), name="institution_slug_set"),
+            listing_valid("institution"),
         ]
 
     def __str__(self):
@@ -203,6 +239,9 @@ class Person(models.Model):
         related_name="people",
         verbose_name=_("institution"),
     )
+    listing = listing_field()
+
+    Listing = Listing
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -210,6 +249,7 @@ class Person(models.Model):
         verbose_name_plural = _("people")
         constraints = [
             models.CheckConstraint(condition=~models.Q(slug=""), name="person_slug_set"),
+            listing_valid("person"),
         ]
 
     def __str__(self):
@@ -263,6 +303,10 @@ class MediaContact(Ordered):
     is_public = models.BooleanField(
         _("public"), default=True, help_text=_("Untick for contacts shown to staff only.")
     )
+    # Separate from ``is_public``: an internal contact is never listed, whatever this says.
+    listing = listing_field()
+
+    Listing = Listing
 
     class Meta(Ordered.Meta):
         verbose_name = _("media contact")
@@ -276,6 +320,7 @@ class MediaContact(Ordered):
                 condition=models.Q(phone__gt="") | models.Q(email__gt=""),
                 name="mediacontact_reachable",
             ),
+            listing_valid("mediacontact"),
         ]
 
     def __str__(self):
@@ -307,6 +352,9 @@ class Partnership(models.Model):
         Institution, related_name="partnerships", verbose_name=_("institutions")
     )
     description = RichTextField(_("description"), blank=True)
+    listing = listing_field()
+
+    Listing = Listing
 
     class Meta:
         ordering = ["name"]
@@ -314,6 +362,7 @@ class Partnership(models.Model):
         verbose_name_plural = _("partnerships")
         constraints = [
             models.CheckConstraint(condition=~models.Q(slug=""), name="partnership_slug_set"),
+            listing_valid("partnership"),
         ]
 
     def __str__(self):

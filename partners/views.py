@@ -1,21 +1,13 @@
-"""vCards of media contacts. Internal-only contacts never leave the back office's users."""
+"""vCards of media contacts. Which contacts a viewer may download is the public pages' rule
+(``newsroom.listing.contacts_for``): this app knows nothing of releases."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
-from .models import MediaContact
 from .vcards import contact_vcard
 
 
-def contacts_for(user):
-    """The media contacts this viewer may see: internal ones for staff only."""
-    contacts = MediaContact.objects.select_related("person", "institution")
-    return contacts if user.is_staff else contacts.filter(is_public=True)
-
-
-def contact_vcard_download(request, pk):
-    contact = get_object_or_404(contacts_for(request.user), pk=pk)
+def vcard_response(contact):
     response = HttpResponse(contact_vcard(contact), content_type="text/vcard; charset=utf-8")
     filename = f"{slugify(contact.display_name) or 'contact'}.vcf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -197,6 +197,7 @@ def test_media_contact_languages_chosen_with_checkboxes(staff_client, demo_relea
         "email": contact.email,
         "languages": ["fr", "en"],
         "is_public": "on",
+        "listing": "public",
         "order": 1,
     }
     response = staff_client.post(url, data)

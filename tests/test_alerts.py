@@ -110,6 +110,7 @@ def signup(client, email="jo@example.org", language="en", **data):
 
 
 def test_double_opt_in(client, institution):
+    Institution.objects.update(listing="public")  # offered: listed by staff
     page = client.get("/en/alerts/")
     assert page.status_code == 200
     assert '<label for="id_email">' in page.text and 'name="csrfmiddlewaretoken"' in page.text
@@ -213,7 +214,10 @@ def test_forged_links_get_a_clear_page(client, name):
 
 
 def test_preferences_page(client, institution):
-    other = Institution.objects.create(kind="company", name_fr="Beta", name_en="Beta", slug="b")
+    Institution.objects.update(listing="public")  # offered: listed by staff
+    other = Institution.objects.create(
+        kind="company", name_fr="Beta", name_en="Beta", slug="b", listing="public"
+    )
     jo = subscriber("jo@example.org", institutions=[institution])
     url = links.preferences_url(jo)
     page = client.get(url)
@@ -266,7 +270,10 @@ def test_subscribing_again_after_unsubscribing(client):
 
 
 def test_matching_by_institution_topic_everything_and_language(make_release, institution):
-    other = Institution.objects.create(kind="company", name_fr="Beta", name_en="Beta", slug="b")
+    Institution.objects.update(listing="public")  # offered: listed by staff
+    other = Institution.objects.create(
+        kind="company", name_fr="Beta", name_en="Beta", slug="b", listing="public"
+    )
     topic = Topic.objects.create(name_fr="Oncologie", name_en="Oncology")
     unrelated = Topic.objects.create(name_fr="Vaccins", name_en="Vaccines")
     subscriber("all@example.org", everything=True)

@@ -145,7 +145,7 @@ def test_co_issued_release_shows_every_issuer_with_logo_boilerplate_contacts(cli
     cluster = Institution.objects.get(slug="paris-saclay-cancer-cluster")
     ReleaseIssuer.objects.create(release=demo_release, institution=cluster, order=3)
     MediaContact.objects.create(
-        institution=cluster, name="Presse PSCC", email="presse@pscc.example"
+        institution=cluster, name="Presse PSCC", email="presse@pscc.example", listing="public"
     )
     html = get(client, demo_release.get_absolute_url("fr"))
     for institution in Institution.objects.all():
@@ -201,8 +201,12 @@ def test_people_known_only_from_drafts_or_internal_contacts_stay_hidden(
     MediaContact.objects.create(
         institution=institution, person=internal, email="i@x.org", is_public=False
     )
+    institution.listing = "public"  # listed by staff, as their contact below
+    institution.save()
     public = Person.objects.create(first_name="Press", last_name="Officer", slug="press-officer")
-    MediaContact.objects.create(institution=institution, person=public, email="p@x.org")
+    MediaContact.objects.create(
+        institution=institution, person=public, email="p@x.org", listing="public"
+    )
     for slug in ("future-boss", "internal"):
         get(client, f"/fr/porte-parole/{slug}/", status=404)
     assert "Aucune citation" in get(client, "/fr/porte-parole/press-officer/")
@@ -276,7 +280,7 @@ def test_vcard_parses_back_with_same_name_phone_email(client, demo_release):
 def test_vcard_of_a_person_uses_their_structured_name(client, demo_release):
     barlesi = Person.objects.get(slug="fabrice-barlesi")
     contact = MediaContact.objects.create(
-        institution=barlesi.institution, person=barlesi, email="fb@example.org"
+        institution=barlesi.institution, person=barlesi, email="fb@example.org", listing="public"
     )
     card = vobject.readOne(client.get(f"/fr/contacts-presse/{contact.pk}/vcard/").content.decode())
     assert card.n.value.family == "Barlesi" and card.fn.value == "Fabrice Barlesi"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution
 
+from ..listing import listed_institutions
 from ..models import Topic
 from .models import Subscriber
 
@@ -43,14 +44,13 @@ class Choices(forms.Form):
     everything = forms.BooleanField(label=_("Every release"), required=False)
     institutions = IdsField(
         label=_("Releases of these institutions"),
-        queryset=Institution.objects.order_by("name"),
+        queryset=Institution.objects.none(),  # listed ones, when the form is made
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     topics = IdsField(
         label=_("Releases on these topics"),
-        # Only topics of public releases: a topic's name can itself be news.
-        queryset=Topic.objects.public(),
+        queryset=Topic.objects.none(),  # public ones, when the form is made
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -65,6 +65,11 @@ class Choices(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Asked at each form, not once at start-up: what is listed changes at release minutes.
+        # Only listed institutions (an import's new one waits for its release) and topics of
+        # public releases (a topic's name can itself be news).
+        self.fields["institutions"].queryset = listed_institutions().order_by("name")
+        self.fields["topics"].queryset = Topic.objects.public()
         for name in ("institutions", "topics"):  # no empty group of choices
             if not self.fields[name].queryset.exists():
                 del self.fields[name]

@@ -10,8 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from partners.models import Institution
-
+from ..listing import listed_institutions
 from . import links, subscriptions
 from .forms import PreferencesForm, SubscribeForm
 
@@ -38,7 +37,7 @@ def subscribe(request):
     # "Get these releases by email" links; anything but a slug is ignored (PostgreSQL would
     # refuse a NUL in the look-up).
     if slugs := [slug for slug in request.GET.getlist("institution") if slug_re.match(slug)]:
-        initial["institutions"] = list(Institution.objects.filter(slug__in=slugs))
+        initial["institutions"] = list(listed_institutions().filter(slug__in=slugs))
     form = SubscribeForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -20,7 +20,11 @@ def list_prefetches():
 
 
 def detail_prefetches():
-    """Related rows a release page shows: a fixed number of queries whatever their number."""
+    """Related rows a release page shows: a fixed number of queries whatever their number.
+    An issuer's own contacts (shown when the release names none of it) only as far as they
+    are listed: an import's new contact waits for its own release."""
+    from ..listing import listed_contacts
+
     return (
         _issuers(
             Institution.objects.prefetch_related(
@@ -28,9 +32,7 @@ def detail_prefetches():
                 "social_profiles",
                 models.Prefetch(
                     "media_contacts",
-                    queryset=MediaContact.objects.filter(is_public=True).select_related(
-                        "person", "institution"
-                    ),
+                    queryset=listed_contacts().select_related("person", "institution"),
                     to_attr="public_contacts",
                 ),
             )

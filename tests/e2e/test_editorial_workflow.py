@@ -10,7 +10,12 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the roles (groups) a migration creates come back after an earlier
+# transactional test flushed the database.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "pw-Str0ng!-e2e"
 
 
