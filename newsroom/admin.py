@@ -1,14 +1,18 @@
 from datetime import timedelta
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -25,6 +29,40 @@ from .history import WORKFLOW_FIELDS
 from .importer.admin_views import import_view
 from .journalists import journalist_decide
 from .search import index
+
+
+class LanguageOfFields:
+    """Each translated field's widget says which language it holds (``lang="fr"``): the browser
+    checks spelling in that language, screen readers read it with the right voice."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)  # modeltranslation's per-language fields
+        if field is not None and language:
+            field.widget.attrs["lang"] = language
+        return field
+
+
+class ImageThumbnailInput(AdminFileWidget):
+    """The image upload showing the stored image as a thumbnail (its alternative text as
+    ``alt``) instead of its stored file name, which is random."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        image = getattr(value, "instance", None)
+        if not value or not isinstance(image, models.ReleaseImage) or not image.pk:
+            return super().render(name, value, attrs, renderer)
+        thumbnail = image.thumbnail_or_original
+        return format_html(
+            '<div class="image-upload"><img class="image-thumbnail" src="{}" alt="{}"{}>'
+            '<span class="image-replace">{}</span>{}</div>',
+            thumbnail.url,
+            image.alt_text or gettext("Current image"),
+            format_html(' width="{}" height="{}"', thumbnail.width, thumbnail.height)
+            if thumbnail.width and thumbnail.height
+            else "",
+            gettext("Replace with:"),
+            super().render(name, None, attrs, renderer),
+        )
 
 
 class SelectRelatedInline:
@@ -63,26 +101,38 @@ class ContactInline(SelectRelatedInline, admin.TabularInline):
     extra = 0
     autocomplete_fields = ["contact"]
     select_related = ["contact__institution", "contact__person"]
+    classes = ["collapse"]
 
 
-class QuoteInline(SelectRelatedInline, TranslationStackedInline):
+class QuoteInline(LanguageOfFields, SelectRelatedInline, TranslationStackedInline):
     model = models.Quote
     formset = ReleaseChildFormSet
     extra = 0
+    classes = ["collapse"]
     autocomplete_fields = ["person"]
     select_related = ["person"]
 
 
-class ImageInline(TranslationStackedInline):
+class ImageInline(LanguageOfFields, TranslationStackedInline):
     model = models.ReleaseImage
     formset = ReleaseChildFormSet
     extra = 0
+    classes = ["collapse"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "image":
+            kwargs["widget"] = ImageThumbnailInput
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "credit":
+            field.help_text = _("The name only: “©” is added where the credit is shown.")
+        return field
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(LanguageOfFields, TranslationTabularInline):
     model = models.Attachment
     formset = ReleaseChildFormSet
     extra = 0
+    classes = ["collapse"]
 
 
 class TransitionInline(admin.TabularInline):
@@ -94,6 +144,7 @@ class TransitionInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
     verbose_name_plural = _("workflow history")
+    classes = ["collapse"]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -106,15 +157,17 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(models.PressRelease)
-class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
+class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslationAdmin):
     form = ReleaseAdminForm
     change_form_template = "admin/newsroom/pressrelease/change_form.html"
+    # Save buttons on top too, before the workflow buttons: pressing Enter in a field saves,
+    # it never publishes (the browser submits with the form's first button).
+    save_on_top = True
+    # Few, compact columns: titles keep their room on a 1366-pixel screen.
     list_display = [
         "title",
-        "release_date",
-        "status",
-        "publish_at",
-        "embargo_until",
+        "publication",
+        "release_day",
         "issuer_names",
         "translation_state",
     ]
@@ -142,7 +195,10 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         (None, {"fields": ["title", "subtitle", "slug", "original_language", "seen_version"]}),
         (_("Dateline"), {"fields": ["dateline", "release_date"]}),
         (_("Text"), {"fields": ["body"]}),
-        (_("Classification"), {"fields": ["topics", "research_projects"]}),
+        (
+            _("Classification"),
+            {"fields": ["topics", "research_projects"], "classes": ["collapse"]},
+        ),
         (
             _("Publication"),
             {"fields": ["status", "publish_at", "embargo_until", "original_only"]},
@@ -153,9 +209,22 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         ),
         (
             _("History"),
-            {"fields": ["created_at", "created_by", "updated_at", "updated_by"]},
+            {
+                "fields": ["created_at", "created_by", "updated_at", "updated_by"],
+                "classes": ["collapse"],
+            },
         ),
     ]
+
+    class Media:
+        # After modeltranslation's tabs: one language switch for the whole form, opening on the
+        # release's original language; a warning before leaving with unsaved changes.
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "newsroom/release_form.js",
+        ]
+        css = {"all": ["newsroom/release_admin.css"]}
 
     def get_queryset(self, request):
         # Editors see the releases of their own institutions only (list, change, history…).
@@ -302,27 +371,95 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         release = self.get_object(request, object_id)
         if release is None or request.method != "POST":
             raise Http404
-        action = request.POST.get("action", "")
+        # The buttons post here only from a read-only form (a release this user may move but
+        # not change), where nothing typed can be lost; the change form's own buttons save
+        # first (response_change).
+        action = request.POST.get("_workflow") or request.POST.get("action", "")
+        comment = request.POST.get("_workflow_comment") or request.POST.get("comment", "")
+        self.move(request, release, action, comment)
+        return redirect("admin:newsroom_pressrelease_change", release.pk)
+
+    def move(self, request, release, action, comment, *, saved=False):
+        """Run the workflow ``action`` on ``release`` and tell the user how it went."""
+        label = workflow.ACTIONS[action].label if action in workflow.ACTIONS else action
         try:
-            workflow.release_transition(
-                release=release,
-                user=request.user,
-                action=action,
-                comment=request.POST.get("comment", ""),
+            release = workflow.release_transition(
+                release=release, user=request.user, action=action, comment=comment
             )
         except (ValidationError, PermissionDenied) as error:
-            for message in getattr(error, "messages", None) or [str(error)]:
-                self.message_user(request, message, messages.ERROR)
-        else:
+            reasons = " ".join(getattr(error, "messages", None) or [str(error)])
+            if saved:
+                message = gettext(
+                    "Your changes are saved, but “%(action)s” was not done: %(reasons)s"
+                )
+            else:
+                message = gettext("“%(action)s” was not done: %(reasons)s")
             self.message_user(
-                request, _("Done: %(action)s.") % {"action": workflow.ACTIONS[action].label}
+                request, message % {"action": label, "reasons": reasons}, messages.ERROR
             )
+            return False
+        outcome = workflow.outcome_message(release, action)
+        if saved:
+            outcome = gettext("Saved. %(outcome)s") % {"outcome": outcome}
+        self.message_user(request, outcome, messages.SUCCESS)
+        return True
+
+    def response_workflow(self, request, release):
+        """After the form was validated and saved (same transaction): move the release as the
+        button clicked asks. If the move is refused, what was typed stays saved."""
+        action = request.POST["_workflow"]
+        comment = request.POST.get("_workflow_comment", "")
+        saved_comment = reversion.get_comment() if reversion.is_active() else ""
+        if self.move(request, release, action, comment, saved=True) and saved_comment:
+            # One revision for the save and the step: keep what the save changed in its comment.
+            reversion.set_comment(f"{saved_comment} {reversion.get_comment()}")
         return redirect("admin:newsroom_pressrelease_change", release.pk)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.POST.get("_workflow") and "_popup" not in request.POST:
+            return self.response_workflow(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if request.POST.get("_workflow") and "_popup" not in request.POST:
+            return self.response_workflow(request, obj)
+        return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["workflow_actions"] = workflow.available_actions(request.user, obj)
+        elif add:
+            # A new release is a draft: whoever writes it may save it and submit it at once.
+            context["workflow_actions"] = [workflow.ACTIONS["submit"]]
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("publication"), ordering="publish_at")
+    def publication(self, release):
+        """The status with the moment that matters to it, short ("Scheduled / 3 Dec 2026 14:00")."""
+        now = timezone.now()
+        status, moment = release.get_status_display(), None
+        if release.status == models.ReleaseStatus.PUBLISHED:
+            if release.publish_at and release.publish_at > now:
+                status, moment = _("Scheduled"), release.publish_at
+            elif release.embargo_until and release.embargo_until > now:
+                status, moment = _("Under embargo until"), release.embargo_until
+            else:
+                moment = release.publish_at
+        elif release.status == models.ReleaseStatus.WITHDRAWN:
+            moment = release.withdrawn_at
+        elif release.publish_at:
+            moment = release.publish_at
+        if moment is None:
+            return status
+        return format_html(
+            '{}<br><span class="moment">{}</span>',
+            status,
+            formats.date_format(timezone.localtime(moment), "j N Y H:i"),
+        )
+
+    @admin.display(description=_("date"), ordering="release_date")
+    def release_day(self, release):
+        return formats.date_format(release.release_date, "j N Y")
 
     @admin.display(description=_("translation"), boolean=False)
     def translation_state(self, release):
@@ -330,7 +467,7 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             return _("original language only")
         return _("OUT OF DATE") if release.translation_out_of_date else "✓"
 
-    @admin.display(description=_("issuing institutions"))
+    @admin.display(description=_("issued by"))
     def issuer_names(self, release):
         return ", ".join(institution.display_name for institution in release.issuers.all())
 

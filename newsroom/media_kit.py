@@ -27,7 +27,7 @@ def build_media_kit(release):
             name = f"images/{number:02d}-{slugify(image.alt_text)[:60] or 'image'}{extension}"
             with image.image.open("rb") as source:
                 archive.writestr(name, source.read())
-            credits.append(f"{name}\n  {image.caption}\n  © {image.credit}".rstrip())
+            credits.append(f"{name}\n  {image.caption}\n  {image.credit_notice}".rstrip())
         if credits:
             archive.writestr("images/credits.txt", "\n\n".join(credits) + "\n")
         for attachment in release.attachments.all():

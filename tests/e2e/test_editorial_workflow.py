@@ -45,7 +45,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
 
     editor = sign_in(browser, site, "editor")
     editor.goto(f"{site}/admin/newsroom/pressrelease/add/")
-    editor.select_option("#modeltranslation-main-switch", "fr")  # all language tabs to French
+    editor.select_option("#modeltranslation-main-switch", label="Français")  # all fields in French
     editor.fill("#id_title_fr", "Un nouveau partenariat en oncologie")
     editor.locator("#tab_id_body_fr [contenteditable=true]").click()
     editor.keyboard.type("Texte du communiqué, écrit dans le navigateur.")
@@ -56,7 +56,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
     editor.click("input[name=_continue]")
     expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
     editor.get_by_role("button", name="Submit for review").click()
-    expect(editor.locator(".messagelist")).to_contain_text("Done: Submit for review.")
+    expect(editor.locator(".messagelist")).to_contain_text("Saved. Submitted for review.")
     release = PressRelease.objects.get(title_fr="Un nouveau partenariat en oncologie")
     assert release.status == "in_review"
 
@@ -64,7 +64,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
     change = f"{site}/admin/newsroom/pressrelease/{release.pk}/change/"
     publisher.goto(change)
     publisher.get_by_role("button", name="Approve").click()
-    expect(publisher.locator(".messagelist")).to_contain_text("Done: Approve.")
+    expect(publisher.locator(".messagelist")).to_contain_text("Saved. Approved")
     minute = timezone.localtime(timezone.now() + datetime.timedelta(hours=2)).replace(
         second=0, microsecond=0
     )
@@ -73,7 +73,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
     publisher.click("input[name=_continue]")
     expect(publisher.locator(".messagelist")).to_contain_text("was changed successfully")
     publisher.get_by_role("button", name="Publish or schedule").click()
-    expect(publisher.locator(".messagelist")).to_contain_text("Done: Publish or schedule.")
+    expect(publisher.locator(".messagelist")).to_contain_text("Saved. Scheduled: goes public on")
     release.refresh_from_db()
     assert release.status == "published" and release.publish_at == minute
 
