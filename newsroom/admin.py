@@ -3,7 +3,7 @@ from datetime import timedelta
 import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminFileWidget
+from django.contrib.admin.widgets import AdminFileWidget, AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
@@ -54,15 +54,43 @@ class ImageThumbnailInput(AdminFileWidget):
         thumbnail = image.thumbnail_or_original
         return format_html(
             '<div class="image-upload"><img class="image-thumbnail" src="{}" alt="{}"{}>'
-            '<span class="image-replace">{}</span>{}</div>',
+            '<label for="{}">{}</label>{}</div>',
             thumbnail.url,
             image.alt_text or gettext("Current image"),
             format_html(' width="{}" height="{}"', thumbnail.width, thumbnail.height)
             if thumbnail.width and thumbnail.height
             else "",
+            (attrs or {}).get("id", ""),
             gettext("Replace with:"),
             super().render(name, None, attrs, renderer),
         )
+
+
+class ChoicesWithoutClearAll(AutocompleteSelectMultiple):
+    """Several choices, each with its own remove button, without select2's "clear all" button:
+    it is put inside the list of choices, where it makes the markup invalid."""
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        return super().build_attrs(base_attrs, extra_attrs) | {"data-allow-clear": "false"}
+
+
+class LabelledCells:
+    """Tabular inline rows: each input named for assistive technologies (aria-label), since
+    the column headings are not labels."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class Labelled(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                for field in form.fields.values():
+                    # A related field's widget is wrapped (with its add/change links).
+                    widget = getattr(field.widget, "widget", field.widget)
+                    if field.label and not widget.is_hidden:
+                        widget.attrs.setdefault("aria-label", str(field.label))
+
+        return Labelled
 
 
 class SelectRelatedInline:
@@ -74,7 +102,7 @@ class SelectRelatedInline:
         return super().get_queryset(request).select_related(*self.select_related)
 
 
-class IssuerInline(SelectRelatedInline, admin.TabularInline):
+class IssuerInline(LabelledCells, SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseIssuer
     formset = IssuerFormSet
     extra = 0
@@ -95,7 +123,7 @@ class IssuerInline(SelectRelatedInline, admin.TabularInline):
         return formset
 
 
-class ContactInline(SelectRelatedInline, admin.TabularInline):
+class ContactInline(LabelledCells, SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseContact
     formset = ReleaseChildFormSet
     extra = 0
@@ -128,7 +156,7 @@ class ImageInline(LanguageOfFields, TranslationStackedInline):
         return field
 
 
-class AttachmentInline(LanguageOfFields, TranslationTabularInline):
+class AttachmentInline(LanguageOfFields, LabelledCells, TranslationTabularInline):
     model = models.Attachment
     formset = ReleaseChildFormSet
     extra = 0
@@ -192,7 +220,9 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         TransitionInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "slug", "original_language", "seen_version"]}),
+        # ``seen_version`` (hidden) is rendered at the top of the form by the template: as a row
+        # of its own it got a label for an invisible control.
+        (None, {"fields": ["title", "subtitle", "slug", "original_language"]}),
         (_("Dateline"), {"fields": ["dateline", "release_date"]}),
         (_("Text"), {"fields": ["body"]}),
         (
@@ -264,6 +294,11 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         form = super().get_form(request, obj, **kwargs)
         form.base_fields["seen_version"].initial = obj.version if obj else None
         return form
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields and "widget" not in kwargs:
+            kwargs["widget"] = ChoicesWithoutClearAll(db_field, self.admin_site)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.status not in (

@@ -11,13 +11,41 @@
     return;
   }
 
-  /* Rich-text editors: the field's language and spell-checking on the editable area. */
+  /* Rich-text editors: the field's language and spell-checking on the editable area, named by
+     the field's label. */
   function markEditor(wrapper) {
-    const textarea = wrapper.querySelector("textarea[lang]");
-    if (textarea) {
+    const textarea = wrapper.querySelector("textarea");
+    if (!textarea) {
+      return;
+    }
+    if (textarea.lang) {
       wrapper.lang = textarea.lang;
     }
     wrapper.spellcheck = true;
+    const label = textarea.id && document.querySelector('label[for="' + textarea.id + '"]');
+    const editable = wrapper.querySelector("[contenteditable]");
+    if (label && editable) {
+      label.id = label.id || textarea.id + "-label";
+      editable.setAttribute("aria-labelledby", label.id);
+      editable.setAttribute("aria-multiline", "true");
+    }
+  }
+
+  /* Autocomplete menus (select2): their combobox and search box get the field's name. */
+  function nameAutocompletes(root) {
+    root.querySelectorAll("select.admin-autocomplete").forEach(function (select) {
+      const container = select.nextElementSibling;
+      const label = select.id && document.querySelector('label[for="' + select.id + '"]');
+      const name =
+        (label && label.textContent.replace(/\s*:\s*$/, "").trim()) ||
+        select.getAttribute("aria-label");
+      if (!name || !container || !container.classList.contains("select2")) {
+        return;
+      }
+      container
+        .querySelectorAll(".select2-selection, .select2-search__field, [role=textbox]")
+        .forEach((element) => element.setAttribute("aria-label", name));
+    });
   }
   document.addEventListener("prose-editor:ready", function (event) {
     const wrapper = event.target.closest(".prose-editor");
@@ -64,6 +92,9 @@
     }
     warnBeforeLeaving(form);
     document.querySelectorAll(".prose-editor").forEach(markEditor);
+    nameAutocompletes(form);
+    // New inline rows: after admin's autocomplete.js has set up their menus.
+    jQuery(document).on("formset:added", (event) => nameAutocompletes(event.target));
 
     const bar = form.querySelector(".language-switch");
     const select = document.getElementById("modeltranslation-main-switch");
@@ -83,6 +114,7 @@
         option.textContent += " (" + bar.dataset.errors + ")";
       }
     });
+    bar.querySelector("label").htmlFor = select.id;
     bar.appendChild(select);
     bar.hidden = false;
     form.classList.add("one-language-switch");

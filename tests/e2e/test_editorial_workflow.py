@@ -10,7 +10,12 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    # The roles come from a migration: restored even when a browser test before this one
+    # emptied the database (transactional tests flush it when they end).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 PASSWORD = "pw-Str0ng!-e2e"
 
 
