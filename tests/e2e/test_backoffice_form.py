@@ -98,11 +98,12 @@ def test_publish_keeps_the_embargo_typed_without_saving(site, browser, people):
     page.fill("#id_embargo_until_0", lift.strftime("%d/%m/%Y"))
     page.fill("#id_embargo_until_1", "14:00")
     page.get_by_role("button", name="Publier ou programmer").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    release.refresh_from_db()
+    assert release.status == "published" and release.embargo_until == lift
     message = f"Publié sous embargo jusqu’au {lift.day} "
     expect(page.locator(".messagelist")).to_contain_text(message)
     expect(page.locator(".messagelist")).to_contain_text("à 14:00 (heure de Paris)")
-    release.refresh_from_db()
-    assert release.status == "published" and release.embargo_until == lift
 
     reader = browser.new_context(viewport=DESKTOP).new_page()
     url = f"{site}{release.get_absolute_url('fr')}"
@@ -114,14 +115,15 @@ def test_publish_keeps_the_embargo_typed_without_saving(site, browser, people):
 
 def test_submit_for_review_keeps_the_title_typed_without_saving(site, browser, people):
     release = make_release("draft", title_fr="Titre provisoire")
-    page = sign_in(browser, site, "editor")
+    page = sign_in(browser, site, "editor", locale="fr-FR")
     page.goto(change_url(site, release))
     page.fill("#id_title_fr", "Titre définitif")
     page.fill("#workflow-comment", "Prêt")
-    page.get_by_role("button", name="Submit for review").click()
-    expect(page.locator(".messagelist")).to_contain_text("Saved. Submitted for review.")
+    page.get_by_role("button", name="Soumettre à relecture").click()
+    expect(page.locator(".messagelist")).to_be_visible()
     release.refresh_from_db()
     assert release.title_fr == "Titre définitif" and release.status == "in_review"
+    expect(page.locator(".messagelist")).to_contain_text("Enregistré. Soumis à relecture.")
     assert release.transitions.get().comment == "Prêt"
     assert not page.refused
 
@@ -137,12 +139,12 @@ def test_leaving_with_unsaved_changes_asks_first(site, browser, people):
     assert dialogs == []
 
     page.goto(change_url(site, release))
-    page.fill("#id_subtitle_fr", "Un sous-titre pas encore enregistré")
+    page.fill("#id_release_date", "2026-12-24")
     page.get_by_role("link", name="Home").click()
     page.wait_for_timeout(500)
     assert dialogs == ["beforeunload"]
-    assert page.url == change_url(site, release)  # stayed: the typed text is still there
-    expect(page.locator("#id_subtitle_fr")).to_have_value("Un sous-titre pas encore enregistré")
+    assert page.url == change_url(site, release)  # stayed: the typed date is still there
+    expect(page.locator("#id_release_date")).to_have_value("2026-12-24")
 
     page.get_by_role("button", name="Save and continue editing").first.click()  # no question
     expect(page.locator(".messagelist")).to_be_visible()
