@@ -223,3 +223,16 @@ def test_list_columns_are_short(client, publisher, approved, make_release):
     html = client.get(reverse("admin:newsroom_pressrelease_changelist")).text
     assert "Programmé<br>" in html and "9 déc. 2026 08:30" in html
     assert "émis par" in html.lower() and "embargo until" not in html.lower()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_save_and_move_outside_test_transactions(client, make_staff, make_release):
+    """In autocommit, as in production: the save and the step share the admin's transaction,
+    where the step's row lock is allowed (PostgreSQL refuses one outside a transaction)."""
+    draft = make_release(status="draft", publish_at=None, title_fr="Avant")
+    client.force_login(make_staff("Publisher"))
+    url = admin_change(draft)
+    response = client.post(url, form_data(client, url, title_fr="Après", _workflow="submit"))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert (draft.title_fr, draft.status) == ("Après", "in_review")
