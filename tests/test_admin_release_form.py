@@ -12,7 +12,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from newsroom.models import PressRelease, ReleaseImage, ReleaseTransition
-from tests.helpers import add_image
+from tests.helpers import add_image, ensure_roles
 from tests.test_workflow import admin_change, form_data
 
 pytestmark = pytest.mark.django_db
@@ -229,6 +229,7 @@ def test_list_columns_are_short(client, publisher, approved, make_release):
 def test_save_and_move_outside_test_transactions(client, make_staff, make_release):
     """In autocommit, as in production: the save and the step share the admin's transaction,
     where the step's row lock is allowed (PostgreSQL refuses one outside a transaction)."""
+    ensure_roles()  # a transactional test before this one may have emptied the database
     draft = make_release(status="draft", publish_at=None, title_fr="Avant")
     client.force_login(make_staff("Publisher"))
     url = admin_change(draft)
@@ -236,3 +237,21 @@ def test_save_and_move_outside_test_transactions(client, make_staff, make_releas
     assert response.status_code == 302
     draft.refresh_from_db()
     assert (draft.title_fr, draft.status) == ("Après", "in_review")
+
+
+def test_ensure_roles_makes_the_migrations_roles():
+    """The helper the transactional tests use gives each role the permissions the migrations
+    give it."""
+    from django.contrib.auth.models import Group
+
+    def roles():
+        return {
+            group.name: set(group.permissions.values_list("codename", flat=True))
+            for group in Group.objects.all()
+        }
+
+    migrated = roles()
+    assert set(migrated) == {"Editor", "Publisher", "Administrator"}
+    Group.objects.all().delete()
+    ensure_roles()
+    assert roles() == migrated

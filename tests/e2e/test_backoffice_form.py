@@ -14,11 +14,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.quality import assert_accessible, assert_valid_html
 
-pytestmark = [
-    pytest.mark.browser,
-    # Several tests in one module: the roles (created by a migration) are restored for each.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "pw-Str0ng!-e2e"
 LAPTOP = {"width": 1366, "height": 768}
 # The rich-text editor (tiptap, in django-prose-editor) tries to add a <style> element of its own:
@@ -31,7 +27,9 @@ def people(site, django_user_model):
     from django.contrib.auth.models import Group
 
     from partners.models import Institution
+    from tests.helpers import ensure_roles
 
+    ensure_roles()  # a transactional test before this one may have emptied the database
     users = {}
     for role in ("Editor", "Publisher"):
         user = django_user_model.objects.create_user(role.lower(), password=PASSWORD, is_staff=True)

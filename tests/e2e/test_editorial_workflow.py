@@ -10,12 +10,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP
 
-pytestmark = [
-    pytest.mark.browser,
-    # The roles come from a migration: restored even when a browser test before this one
-    # emptied the database (transactional tests flush it when they end).
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "pw-Str0ng!-e2e"
 
 
@@ -24,7 +19,9 @@ def people(site, django_user_model):
     from django.contrib.auth.models import Group
 
     from partners.models import Institution
+    from tests.helpers import ensure_roles
 
+    ensure_roles()  # a transactional test before this one may have emptied the database
     sanofi = Institution.objects.get(slug="sanofi")
     users = {}
     for role in ("Editor", "Publisher"):
