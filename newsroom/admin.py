@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+import reversion
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -7,8 +8,10 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
@@ -19,6 +22,12 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from . import models, page_cache, workflow
 from .accounts import admin as accounts_admin  # noqa: F401  (registers the sign-in audit)
+from .admin_parts import (
+    ChoicesWithoutClearAll,
+    ImageThumbnailInput,
+    LabelledCells,
+    LanguageOfFields,
+)
 from .filters import SearchField
 from .forms import IssuerFormSet, ReleaseAdminForm, ReleaseChildFormSet
 from .history import WORKFLOW_FIELDS
@@ -36,7 +45,7 @@ class SelectRelatedInline:
         return super().get_queryset(request).select_related(*self.select_related)
 
 
-class IssuerInline(SelectRelatedInline, admin.TabularInline):
+class IssuerInline(LabelledCells, SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseIssuer
     formset = IssuerFormSet
     extra = 0
@@ -57,32 +66,44 @@ class IssuerInline(SelectRelatedInline, admin.TabularInline):
         return formset
 
 
-class ContactInline(SelectRelatedInline, admin.TabularInline):
+class ContactInline(LabelledCells, SelectRelatedInline, admin.TabularInline):
     model = models.ReleaseContact
     formset = ReleaseChildFormSet
     extra = 0
     autocomplete_fields = ["contact"]
     select_related = ["contact__institution", "contact__person"]
+    classes = ["collapse"]
 
 
-class QuoteInline(SelectRelatedInline, TranslationStackedInline):
+class QuoteInline(LanguageOfFields, SelectRelatedInline, TranslationStackedInline):
     model = models.Quote
     formset = ReleaseChildFormSet
     extra = 0
+    classes = ["collapse"]
     autocomplete_fields = ["person"]
     select_related = ["person"]
 
 
-class ImageInline(TranslationStackedInline):
+class ImageInline(LanguageOfFields, TranslationStackedInline):
     model = models.ReleaseImage
     formset = ReleaseChildFormSet
     extra = 0
+    classes = ["collapse"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "image":
+            kwargs["widget"] = ImageThumbnailInput
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "credit":
+            field.help_text = _("The name only: “©” is added where the credit is shown.")
+        return field
 
 
-class AttachmentInline(TranslationTabularInline):
+class AttachmentInline(LanguageOfFields, LabelledCells, TranslationTabularInline):
     model = models.Attachment
     formset = ReleaseChildFormSet
     extra = 0
+    classes = ["collapse"]
 
 
 class TransitionInline(admin.TabularInline):
@@ -94,6 +115,7 @@ class TransitionInline(admin.TabularInline):
     readonly_fields = fields
     can_delete = False
     verbose_name_plural = _("workflow history")
+    classes = ["collapse"]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -106,15 +128,17 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(models.PressRelease)
-class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
+class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslationAdmin):
     form = ReleaseAdminForm
     change_form_template = "admin/newsroom/pressrelease/change_form.html"
+    # Save buttons on top too, before the workflow buttons: pressing Enter in a field saves,
+    # it never publishes (the browser submits with the form's first button).
+    save_on_top = True
+    # Few, compact columns: titles keep their room on a 1366-pixel screen.
     list_display = [
         "title",
-        "release_date",
-        "status",
-        "publish_at",
-        "embargo_until",
+        "publication",
+        "release_day",
         "issuer_names",
         "translation_state",
     ]
@@ -139,10 +163,15 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         TransitionInline,
     ]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", "slug", "original_language", "seen_version"]}),
+        # ``seen_version`` (hidden) is rendered at the top of the form by the template: as a row
+        # of its own it got a label for an invisible control.
+        (None, {"fields": ["title", "subtitle", "slug", "original_language"]}),
         (_("Dateline"), {"fields": ["dateline", "release_date"]}),
         (_("Text"), {"fields": ["body"]}),
-        (_("Classification"), {"fields": ["topics", "research_projects"]}),
+        (
+            _("Classification"),
+            {"fields": ["topics", "research_projects"], "classes": ["collapse"]},
+        ),
         (
             _("Publication"),
             {"fields": ["status", "publish_at", "embargo_until", "original_only"]},
@@ -153,9 +182,22 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         ),
         (
             _("History"),
-            {"fields": ["created_at", "created_by", "updated_at", "updated_by"]},
+            {
+                "fields": ["created_at", "created_by", "updated_at", "updated_by"],
+                "classes": ["collapse"],
+            },
         ),
     ]
+
+    class Media:
+        # After modeltranslation's tabs: one language switch for the whole form, opening on the
+        # release's original language; a warning before leaving with unsaved changes.
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "newsroom/release_form.js",
+        ]
+        css = {"all": ["newsroom/release_admin.css"]}
 
     def get_queryset(self, request):
         # Editors see the releases of their own institutions only (list, change, history…).
@@ -195,6 +237,11 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         form = super().get_form(request, obj, **kwargs)
         form.base_fields["seen_version"].initial = obj.version if obj else None
         return form
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields and "widget" not in kwargs:
+            kwargs["widget"] = ChoicesWithoutClearAll(db_field, self.admin_site)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.status not in (
@@ -302,27 +349,95 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         release = self.get_object(request, object_id)
         if release is None or request.method != "POST":
             raise Http404
-        action = request.POST.get("action", "")
+        # The buttons post here only from a read-only form (a release this user may move but
+        # not change), where nothing typed can be lost; the change form's own buttons save
+        # first (response_change).
+        action = request.POST.get("_workflow") or request.POST.get("action", "")
+        comment = request.POST.get("_workflow_comment") or request.POST.get("comment", "")
+        self.move(request, release, action, comment)
+        return redirect("admin:newsroom_pressrelease_change", release.pk)
+
+    def move(self, request, release, action, comment, *, saved=False):
+        """Run the workflow ``action`` on ``release`` and tell the user how it went."""
+        label = workflow.ACTIONS[action].label if action in workflow.ACTIONS else action
         try:
-            workflow.release_transition(
-                release=release,
-                user=request.user,
-                action=action,
-                comment=request.POST.get("comment", ""),
+            release = workflow.release_transition(
+                release=release, user=request.user, action=action, comment=comment
             )
         except (ValidationError, PermissionDenied) as error:
-            for message in getattr(error, "messages", None) or [str(error)]:
-                self.message_user(request, message, messages.ERROR)
-        else:
+            reasons = " ".join(getattr(error, "messages", None) or [str(error)])
+            if saved:
+                message = gettext(
+                    "Your changes are saved, but “%(action)s” was not done: %(reasons)s"
+                )
+            else:
+                message = gettext("“%(action)s” was not done: %(reasons)s")
             self.message_user(
-                request, _("Done: %(action)s.") % {"action": workflow.ACTIONS[action].label}
+                request, message % {"action": label, "reasons": reasons}, messages.ERROR
             )
+            return False
+        outcome = workflow.outcome_message(release, action)
+        if saved:
+            outcome = gettext("Saved. %(outcome)s") % {"outcome": outcome}
+        self.message_user(request, outcome, messages.SUCCESS)
+        return True
+
+    def response_workflow(self, request, release):
+        """After the form was validated and saved (same transaction): move the release as the
+        button clicked asks. If the move is refused, what was typed stays saved."""
+        action = request.POST["_workflow"]
+        comment = request.POST.get("_workflow_comment", "")
+        saved_comment = reversion.get_comment() if reversion.is_active() else ""
+        if self.move(request, release, action, comment, saved=True) and saved_comment:
+            # One revision for the save and the step: keep what the save changed in its comment.
+            reversion.set_comment(f"{saved_comment} {reversion.get_comment()}")
         return redirect("admin:newsroom_pressrelease_change", release.pk)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.POST.get("_workflow") and "_popup" not in request.POST:
+            return self.response_workflow(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        if request.POST.get("_workflow") and "_popup" not in request.POST:
+            return self.response_workflow(request, obj)
+        return super().response_change(request, obj)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["workflow_actions"] = workflow.available_actions(request.user, obj)
+        elif add:
+            # A new release is a draft: whoever writes it may save it and submit it at once.
+            context["workflow_actions"] = [workflow.ACTIONS["submit"]]
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @admin.display(description=_("publication"), ordering="publish_at")
+    def publication(self, release):
+        """The status with the moment that matters to it, short ("Scheduled / 3 Dec 2026 14:00")."""
+        now = timezone.now()
+        status, moment = release.get_status_display(), None
+        if release.status == models.ReleaseStatus.PUBLISHED:
+            if release.publish_at and release.publish_at > now:
+                status, moment = _("Scheduled"), release.publish_at
+            elif release.embargo_until and release.embargo_until > now:
+                status, moment = _("Under embargo until"), release.embargo_until
+            else:
+                moment = release.publish_at
+        elif release.status == models.ReleaseStatus.WITHDRAWN:
+            moment = release.withdrawn_at
+        elif release.publish_at:
+            moment = release.publish_at
+        if moment is None:
+            return status
+        return format_html(
+            '{}<br><span class="moment">{}</span>',
+            status,
+            formats.date_format(timezone.localtime(moment), "j N Y H:i"),
+        )
+
+    @admin.display(description=_("date"), ordering="release_date")
+    def release_day(self, release):
+        return formats.date_format(release.release_date, "j N Y")
 
     @admin.display(description=_("translation"), boolean=False)
     def translation_state(self, release):
@@ -330,7 +445,7 @@ class PressReleaseAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             return _("original language only")
         return _("OUT OF DATE") if release.translation_out_of_date else "✓"
 
-    @admin.display(description=_("issuing institutions"))
+    @admin.display(description=_("issued by"))
     def issuer_names(self, release):
         return ", ".join(institution.display_name for institution in release.issuers.all())
 

@@ -83,7 +83,7 @@ def xmp(image):
     """An XMP packet with the image's caption and credit (IPTC's fields, as photo desks and
     picture editors read them)."""
     caption, credit = escape(image.caption or ""), escape(image.credit or "")
-    rights = escape(f"© {image.credit}") if image.credit else ""
+    rights = escape(image.credit_notice)
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF'
@@ -147,7 +147,7 @@ def build_media_kit(release, url=""):
                 entry.size = len(data)
         if images:
             credits = [
-                f"{entry.name}\n  {entry.item.caption}\n  © {entry.item.credit}".rstrip()
+                f"{entry.name}\n  {entry.item.caption}\n  {entry.item.credit_notice}".rstrip()
                 for entry in images
             ]
             write(archive, "images/credits.txt", ("\n\n".join(credits) + "\n").encode())

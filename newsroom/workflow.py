@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .listing import listed_contacts
@@ -89,6 +90,45 @@ def release_transition(*, release, user, action, comment=""):
             release=locked, user=user, from_status=source, to_status=step.target, comment=comment
         )
     return locked
+
+
+def moment(value):
+    """A moment as the messages give it, in Paris time and the user's language: "3 December
+    2026 at 14:00", "3 décembre 2026 à 14:00"."""
+    local = timezone.localtime(value)
+    return gettext("%(date)s at %(time)s") % {
+        "date": formats.date_format(local, "j F Y"),
+        "time": formats.time_format(local, "H:i"),
+    }
+
+
+def outcome_message(release, action):
+    """What ``action`` (a name in ACTIONS) did to ``release``, for the user who did it."""
+    if action != "publish":
+        return {
+            "submit": gettext("Submitted for review."),
+            "approve": gettext("Approved: a publisher can now publish or schedule it."),
+            "return_to_draft": gettext("Returned to draft."),
+            "withdraw": gettext("Withdrawn: the release is no longer public."),
+        }[action]
+    now = timezone.now()
+    scheduled = release.publish_at and release.publish_at > now
+    embargoed = release.embargo_until and release.embargo_until > now
+    if scheduled and embargoed:
+        return gettext(
+            "Scheduled: goes out on %(publish)s (Paris time), to accredited journalists only "
+            "until the embargo lifts on %(embargo)s."
+        ) % {"publish": moment(release.publish_at), "embargo": moment(release.embargo_until)}
+    if scheduled:
+        return gettext("Scheduled: goes public on %(publish)s (Paris time).") % {
+            "publish": moment(release.publish_at)
+        }
+    if embargoed:
+        return gettext(
+            "Published under embargo until %(embargo)s (Paris time): until then only accredited "
+            "journalists see it."
+        ) % {"embargo": moment(release.embargo_until)}
+    return gettext("Published: the release is public now.")
 
 
 def check_publishable(release):

@@ -27,6 +27,8 @@ EDITOR_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
     "HardBreak": True,
     "History": True,
+    # django-prose-editor turns the browser's spell-checking off by default; writers want it.
+    "NoSpellCheck": False,
 }
 
 sanitize_html = create_sanitizer(EDITOR_EXTENSIONS)

@@ -76,3 +76,44 @@ def sitemap_locations(client):
         for document in read_sitemaps(client).values()
         for location in document.xpath("//s:url/s:loc/text()", namespaces=SITEMAP_NS)
     ]
+
+
+def ensure_roles():
+    """The role groups as the migrations make them, for transactional tests: a test before may
+    have emptied the database (a flush recreates permissions, not the migrations' data)."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    if Group.objects.filter(name__in=["Editor", "Publisher", "Administrator"]).count() == 3:
+        return
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    roles = importlib.import_module("newsroom.migrations.0004_roles")
+    alert_roles = importlib.import_module("newsroom.alerts.migrations.0002_roles")
+
+    def permissions(spec):
+        return [
+            Permission.objects.get(content_type__app_label=app, codename=codename)
+            for app, codename in roles.codenames(spec)
+        ]
+
+    alerts = Permission.objects.filter(content_type__app_label="alerts")
+    editor = permissions(roles.EDITOR)
+    publisher = [
+        *editor,
+        *permissions(roles.PUBLISHER_EXTRA),
+        *alerts.filter(codename__in=alert_roles.PUBLISHER),
+    ]
+    administrator = [
+        *Permission.objects.filter(content_type__app_label__in=["newsroom", "partners", "auth"]),
+        *alerts,
+    ]
+    for name, granted in (
+        ("Editor", editor),
+        ("Publisher", publisher),
+        ("Administrator", administrator),
+    ):
+        Group.objects.get_or_create(name=name)[0].permissions.set(granted)

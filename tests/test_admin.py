@@ -153,7 +153,10 @@ def test_change_page_shows_existing_images_and_attachments(staff_client, demo_re
     attachment = Attachment(release=demo_release, title_fr="Dossier de presse")
     attachment.file.save("dossier.pdf", ContentFile(b"%PDF-1.7 demo"), save=True)
     html = staff_client.get(admin_url(PressRelease, "change", demo_release.pk)).text
-    assert image.image.name in html and "Le campus" in html
+    # The image as a thumbnail, described by its alternative text (not by its random file name).
+    image.refresh_from_db()
+    assert f'src="{image.thumbnail.url}" alt="Le campus"' in html
+    assert image.image.name not in html
     assert attachment.file.name in html and "Dossier de presse" in html
 
 

@@ -2,6 +2,7 @@
 renditions, attachments."""
 
 import os
+import re
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -137,6 +138,11 @@ def rendition_field(name):
     )
 
 
+# A copyright sign typed at the start of a credit ("© Inserm", "(c) Inserm", "Copyright: Inserm"):
+# pages add their own, so it would show twice.
+COPYRIGHT_SIGN = re.compile(r"^(?:\s*(?:©|\(c\)|copyright\b)\s*:?)+\s*", re.IGNORECASE)
+
+
 class ReleaseImage(ReleaseChild):
     release = models.ForeignKey(
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="images"
@@ -181,9 +187,16 @@ class ReleaseImage(ReleaseChild):
         return self.alt_text or self.image.name
 
     def save(self, *args, **kwargs):
+        self.credit = COPYRIGHT_SIGN.sub("", self.credit or "").strip()
         super().save(*args, **kwargs)
         if self.image and self.renditions_of != self.image.name:
             self.make_renditions()
+
+    @property
+    def credit_notice(self):
+        """The credit as shown, with one copyright sign ("© Inserm"); empty without a credit."""
+        name = COPYRIGHT_SIGN.sub("", self.credit or "").strip()
+        return f"© {name}" if name else ""
 
     @property
     def web_or_original(self):

@@ -24,7 +24,9 @@ def people(site, django_user_model):
     from django.contrib.auth.models import Group
 
     from partners.models import Institution
+    from tests.helpers import ensure_roles
 
+    ensure_roles()  # a transactional test before this one may have emptied the database
     sanofi = Institution.objects.get(slug="sanofi")
     users = {}
     for role in ("Editor", "Publisher"):
@@ -50,7 +52,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
 
     editor = sign_in(browser, site, "editor")
     editor.goto(f"{site}/admin/newsroom/pressrelease/add/")
-    editor.select_option("#modeltranslation-main-switch", "fr")  # all language tabs to French
+    editor.select_option("#modeltranslation-main-switch", label="Français")  # all fields in French
     editor.fill("#id_title_fr", "Un nouveau partenariat en oncologie")
     editor.locator("#tab_id_body_fr [contenteditable=true]").click()
     editor.keyboard.type("Texte du communiqué, écrit dans le navigateur.")
@@ -61,7 +63,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
     editor.click("input[name=_continue]")
     expect(editor.locator(".messagelist")).to_contain_text("was added successfully")
     editor.get_by_role("button", name="Submit for review").click()
-    expect(editor.locator(".messagelist")).to_contain_text("Done: Submit for review.")
+    expect(editor.locator(".messagelist")).to_contain_text("Saved. Submitted for review.")
     release = PressRelease.objects.get(title_fr="Un nouveau partenariat en oncologie")
     assert release.status == "in_review"
 
@@ -69,7 +71,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
     change = f"{site}/admin/newsroom/pressrelease/{release.pk}/change/"
     publisher.goto(change)
     publisher.get_by_role("button", name="Approve").click()
-    expect(publisher.locator(".messagelist")).to_contain_text("Done: Approve.")
+    expect(publisher.locator(".messagelist")).to_contain_text("Saved. Approved")
     minute = timezone.localtime(timezone.now() + datetime.timedelta(hours=2)).replace(
         second=0, microsecond=0
     )
@@ -78,7 +80,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
     publisher.click("input[name=_continue]")
     expect(publisher.locator(".messagelist")).to_contain_text("was changed successfully")
     publisher.get_by_role("button", name="Publish or schedule").click()
-    expect(publisher.locator(".messagelist")).to_contain_text("Done: Publish or schedule.")
+    expect(publisher.locator(".messagelist")).to_contain_text("Saved. Scheduled: goes public on")
     release.refresh_from_db()
     assert release.status == "published" and release.publish_at == minute
 
