@@ -194,3 +194,11 @@ def test_dashboard_queries_do_not_grow(
     make_batch(19)
     with django_assert_num_queries(few):
         assert client.get("/admin/").status_code == 200
+
+
+def test_favicon(client, staff_client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == "/static/favicon.ico"
+    html = staff_client.get("/admin/").text
+    assert 'rel="icon" href="/static/favicon.svg"' in html
+    assert 'rel="icon" href="/static/favicon.ico"' in html
