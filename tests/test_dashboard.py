@@ -202,3 +202,14 @@ def test_favicon(client, staff_client):
     html = staff_client.get("/admin/").text
     assert 'rel="icon" href="/static/favicon.svg"' in html
     assert 'rel="icon" href="/static/favicon.ico"' in html
+
+
+def test_administration_in_french(client, django_user_model):
+    client.force_login(
+        django_user_model.objects.create_superuser("root", "root@example.org", "pw-Str0ng!-x")
+    )
+    html = client.get("/admin/administration/", HTTP_ACCEPT_LANGUAGE="fr").text
+    for text in ("Utilisateurs", "Connexions", "Appareils de double authentification"):
+        assert text in html
+    assert "Résultats de tâches" in html
+    assert "TOTP devices" not in html and "Task Results" not in html

@@ -73,6 +73,10 @@ class NewsroomAdminSite(admin.AdminSite):
             key=lambda app: TECHNICAL_APPS.index(app["app_label"]),
         )
         models = [model for app in technical for model in app["models"]]
+        for model in models:
+            # django-otp names its model in English only.
+            if model["object_name"] == "TOTPDevice":
+                model["name"] = _("Two-factor devices")
         if not models:
             return None
         return {
