@@ -85,3 +85,24 @@ def test_history_page_in_french(scheduled, make_staff):
     assert "Publish or schedule" not in page.text and "style=" not in page.text
     home = client.get(reverse("admin:index"))
     assert "Publier ou programmer (mise en ligne le " in home.text
+
+
+def test_fallback_compare_page_has_no_inline_style(scheduled, make_staff, rf):
+    """reversion-compare's raw diff (when the normal one cannot apply) keeps the CSP too."""
+    from django.contrib import admin
+
+    from newsroom.models import PressRelease
+
+    workflow.release_transition(
+        release=scheduled, user=make_staff("Publisher"), action="withdraw", comment="non"
+    )
+    newer, older = Version.objects.get_for_object(scheduled)
+    request = rf.get("/admin/")
+    request.user = make_staff("Publisher")
+    request.user.is_verified = lambda: False  # as OTPMiddleware sets it
+    model_admin = admin.site._registry[PressRelease]
+    with translation.override("fr"):
+        response = model_admin.compare_raw(request, scheduled, older, newer, compare_error="x")
+    html = response.content.decode().replace("<style data-tiptap-style></style>", "")
+    assert "<style" not in html and "reversion-compare-raw.css" in html
+    assert "Retirer: non" in html or "Retirer : non" in html
