@@ -284,3 +284,26 @@ def test_dashboard_accessible_and_valid(site, browser, desk, username, locale, t
     file = tmp_path / f"dashboard-{username}-{locale}.html"
     file.write_bytes(html)
     assert_valid_html([file], report=f"vnu-dashboard-{username}-{locale}.json")
+
+
+def test_history_and_administration_accessible_and_valid(site, browser, desk, tmp_path):
+    """The other admin screens this part changes: a release's history, the Administration
+    page."""
+    from newsroom import workflow
+    from newsroom.models import PressRelease
+
+    release = PressRelease.objects.get(title_fr="Brouillon de l’éditeur")
+    for action in ("submit", "return_to_draft", "submit"):
+        workflow.release_transition(release=release, user=desk["Publisher"], action=action)
+    root = sign_in(browser, site, "root", locale="fr-FR")
+    files = []
+    for name, url in (
+        ("history", f"/admin/newsroom/pressrelease/{release.pk}/history/"),
+        ("administration", "/admin/administration/"),
+    ):
+        root.goto(site + url)
+        assert_accessible(root)
+        file = tmp_path / f"{name}.html"
+        file.write_bytes(root.request.get(site + url).body())
+        files.append(file)
+    assert_valid_html(files, report="vnu-backoffice.json")
