@@ -213,3 +213,17 @@ def test_administration_in_french(client, django_user_model):
         assert text in html
     assert "Résultats de tâches" in html
     assert "TOTP devices" not in html and "Task Results" not in html
+
+
+def test_awaiting_my_review_by_role(client, make_staff, make_release, institution):
+    """In review for approvers; approved ones too for those who publish them."""
+    make_release(status="in_review", publish_at=None, title_en="To approve")
+    make_release(status="approved", publish_at=None, title_en="To publish")
+    client.force_login(make_staff("Publisher"))
+    html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").text
+    waiting = html[html.index('id="awaiting-review"') :].split("</section>")[0]
+    assert "To approve" in waiting and "To publish" in waiting
+    client.force_login(make_staff("Editor", institution))
+    html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="en").text
+    waiting = html[html.index('id="awaiting-review"') :].split("</section>")[0]
+    assert "To approve" not in waiting and "Nothing is waiting for you." in waiting
