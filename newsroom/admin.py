@@ -20,7 +20,7 @@ from modeltranslation.admin import (
 )
 from reversion_compare.admin import CompareVersionAdmin
 
-from . import models, page_cache, workflow
+from . import history, models, page_cache, workflow
 from .accounts import admin as accounts_admin  # noqa: F401  (registers the sign-in audit)
 from .admin_parts import (
     ChoicesWithoutClearAll,
@@ -387,10 +387,9 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         button clicked asks. If the move is refused, what was typed stays saved."""
         action = request.POST["_workflow"]
         comment = request.POST.get("_workflow_comment", "")
-        saved_comment = reversion.get_comment() if reversion.is_active() else ""
-        if self.move(request, release, action, comment, saved=True) and saved_comment:
+        if self.move(request, release, action, comment, saved=True) and reversion.is_active():
             # One revision for the save and the step: keep what the save changed in its comment.
-            reversion.set_comment(f"{saved_comment} {reversion.get_comment()}")
+            reversion.set_comment(history.with_saved_changes(reversion.get_comment()))
         return redirect("admin:newsroom_pressrelease_change", release.pk)
 
     def response_add(self, request, obj, post_url_continue=None):

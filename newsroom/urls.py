@@ -11,7 +11,7 @@ from .db_outage import server_error
 from .media import serve_media
 from .other_language import other_language_redirect
 from .page_cache import cached_page
-from .views import news_sitemap, robots_txt
+from .views import favicon, news_sitemap, robots_txt
 
 admin.site.site_header = _("Newsroom back office")
 admin.site.site_title = _("Newsroom back office")
@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("news-sitemap.xml", cached_page(news_sitemap), name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -11,6 +11,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from . import history
 from .listing import listed_contacts
 from .models import PressRelease, ReleaseStatus, ReleaseTransition
 from .snapshots import snapshot_institution
@@ -65,7 +66,6 @@ def release_transition(*, release, user, action, comment=""):
         raise ValidationError(_("Unknown action."))
     with transaction.atomic(), reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(f"{step.label}: {comment}" if comment else str(step.label))
         locked = PressRelease.objects.select_for_update().get(pk=release.pk)
         if locked.status not in step.sources:
             raise ValidationError(
@@ -86,6 +86,10 @@ def release_transition(*, release, user, action, comment=""):
         locked.version += 1
         locked.updated_by = user
         locked.save()
+        # Stored without a language, shown in the reader's (history.describe).
+        reversion.set_comment(
+            history.workflow_comment(action=step.name, comment=comment, release=locked)
+        )
         ReleaseTransition.objects.create(
             release=locked, user=user, from_status=source, to_status=step.target, comment=comment
         )

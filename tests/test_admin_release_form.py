@@ -255,3 +255,26 @@ def test_ensure_roles_makes_the_migrations_roles():
     Group.objects.all().delete()
     ensure_roles()
     assert roles() == migrated
+
+
+@pytest.mark.parametrize(
+    ("language", "change", "step"),
+    [("fr", "Modification de", "Soumettre à relecture"), ("en", "Changed", "Submit for review")],
+)
+def test_save_and_step_are_one_revision_read_in_either_language(
+    client, make_staff, make_release, institution, language, change, step
+):
+    """The revision of a workflow button keeps what the save changed and the step, stored
+    without a language and written out in the reader's."""
+    from django.utils import translation
+
+    from newsroom.history import describe
+
+    draft = make_release(status="draft", publish_at=None, title_fr="Ancien titre")
+    client.force_login(make_staff("Editor", institution))
+    url = admin_change(draft)
+    client.post(url, form_data(client, url, title_fr="Nouveau titre", _workflow="submit"))
+    comment = Version.objects.get_for_object(draft).first().revision.comment
+    with translation.override(language):
+        shown = describe(comment)
+    assert shown.startswith(change) and shown.endswith(step) and "{" not in shown, shown
