@@ -2,6 +2,8 @@
 it; anonymous readers get 404 before its minute and the release after (the clock is moved)."""
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -91,3 +93,77 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
         response = reader.goto(url)
         assert response.status == 200
         assert reader.locator("h1").inner_text() == "Un nouveau partenariat en oncologie"
+
+
+SEED = Path(__file__).parent.parent / "importer_samples" / "seed_sanofi_gustave_roussy_fr.txt"
+MARKER = "Zéphyrine"
+
+
+def fetch(reader, url):
+    """Status and body (a ZIP's bytes read leniently) of ``url``, as the reader's browser gets
+    it, without navigating (the media kit is a download)."""
+    response = reader.request.get(url)
+    return response.status, response.body().decode(errors="replace")
+
+
+def surfaces(site, release, reader):
+    """Every public place a release can show: its pages and kit, lists, search, feeds,
+    sitemaps (the index and each sitemap it names)."""
+    urls = [f"{site}{release.get_absolute_url(code)}" for code in ("fr", "en")]
+    urls += [f"{url}kit-media/" for url in urls[:1]] + [f"{urls[1]}media-kit/"]
+    urls += [f"{site}/fr/", f"{site}/en/", f"{site}/fr/communiques/?q=témoin"]
+    urls += [f"{site}/en/press-releases/", f"{site}/fr/flux/rss/", f"{site}/en/feeds/atom/"]
+    urls += [f"{site}/news-sitemap.xml", f"{site}/sitemap.xml"]
+    index = fetch(reader, f"{site}/sitemap.xml")[1]
+    urls += [f"{site}/{loc.split('/', 3)[3]}" for loc in re.findall(r"<loc>([^<]+)</loc>", index)]
+    return urls
+
+
+def test_import_submit_embargo_publish_without_saving_nothing_leaks(site, browser, people):
+    """The whole journey: an editor imports a release, retitles it and submits it without
+    saving; a publisher approves, types an embargo, ticks "original language only" and clicks
+    "Publish or schedule" without saving. Until the embargo lifts, no public surface shows it
+    (pages, kit, home, lists, search, feeds, sitemaps); at the minute it is everywhere."""
+    from newsroom.models import PressRelease
+    from partners.models import Institution
+
+    Institution.objects.get(slug="gustave-roussy").staff.add(people["Editor"])
+    editor = sign_in(browser, site, "editor")
+    editor.goto(f"{site}/admin/newsroom/pressrelease/import/")
+    editor.set_input_files("#id_file", str(SEED))
+    editor.get_by_role("button", name="Read the document").click()
+    editor.get_by_role("button", name="Create the draft").click()
+    expect(editor.locator(".messagelist")).to_contain_text("The draft was created")
+    release = PressRelease.objects.order_by("-pk").first()
+    editor.fill("#id_title_fr", f"Communiqué témoin {MARKER}")  # not saved before submitting
+    editor.get_by_role("button", name="Submit for review").click()
+    expect(editor.locator(".messagelist")).to_contain_text("Submitted for review.")
+    release.refresh_from_db()
+    assert (release.status, release.title_fr) == ("in_review", f"Communiqué témoin {MARKER}")
+
+    publisher = sign_in(browser, site, "publisher")
+    publisher.goto(f"{site}/admin/newsroom/pressrelease/{release.pk}/change/")
+    publisher.get_by_role("button", name="Approve").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("Approved")
+    lift = timezone.localtime(timezone.now() + datetime.timedelta(hours=3)).replace(
+        second=0, microsecond=0
+    )
+    publisher.fill("#id_embargo_until_0", lift.strftime("%Y-%m-%d"))
+    publisher.fill("#id_embargo_until_1", lift.strftime("%H:%M:%S"))
+    publisher.check("#id_original_only")
+    publisher.on("dialog", lambda dialog: dialog.accept())  # the leave-page warning, if any
+    publisher.get_by_role("button", name="Publish or schedule").click()
+    expect(publisher.locator(".messagelist")).to_contain_text("embargo")
+    release.refresh_from_db()
+    assert release.status == "published" and release.embargo_until == lift
+
+    reader = browser.new_context(viewport=DESKTOP).new_page()
+    for url in surfaces(site, release, reader):
+        status, body = fetch(reader, url)
+        assert status in (200, 404), url
+        assert MARKER not in body, f"{MARKER} leaked on {url} before the lift"
+    with time_machine.travel(lift + datetime.timedelta(seconds=1)):
+        shown = {url for url in surfaces(site, release, reader) if MARKER in fetch(reader, url)[1]}
+        assert fetch(reader, f"{site}{release.get_absolute_url('fr')}kit-media/")[0] == 200
+    assert f"{site}{release.get_absolute_url('fr')}" in shown
+    assert {f"{site}/fr/", f"{site}/fr/flux/rss/", f"{site}/news-sitemap.xml"} <= shown
