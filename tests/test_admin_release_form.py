@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
+from newsroom.history import describe
 from newsroom.models import PressRelease, ReleaseImage, ReleaseTransition
 from tests.helpers import add_image, ensure_roles
 from tests.test_workflow import admin_change, form_data
@@ -67,8 +68,8 @@ def test_publish_keeps_the_embargo_typed_but_not_saved(client, publisher, approv
     ]
     # Saved and moved in one step: one revision, whose comment tells both.
     (version,) = Version.objects.get_for_object(approved)
-    assert "Publier ou programmer" in version.revision.comment
-    assert "Embargo" in version.revision.comment or "embargo" in version.revision.comment
+    shown = describe(version.revision.comment)
+    assert "Publier ou programmer" in shown and "embargo jusqu’au" in shown, shown
 
 
 @time_machine.travel(NOW, tick=False)
