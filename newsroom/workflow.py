@@ -78,7 +78,6 @@ def release_transition(*, release, user, action, comment=""):
         if step.name == "publish":
             check_publishable(locked)
             locked.publish_at = locked.publish_at or now
-            freeze_issuers(locked)
         if step.name == "withdraw":
             locked.withdrawn_at = now
         source = locked.status
@@ -86,6 +85,9 @@ def release_transition(*, release, user, action, comment=""):
         locked.version += 1
         locked.updated_by = user
         locked.save()
+        if step.name == "publish":
+            # Once saved as published: the issuers it lists count as listed at its minute.
+            freeze_issuers(locked)
         # Stored without a language, shown in the reader's (history.describe).
         reversion.set_comment(
             history.workflow_comment(action=step.name, comment=comment, release=locked)

@@ -21,7 +21,11 @@ def publisher(make_staff, institution):
 def contacts(institution):
     officer = Person.objects.create(first_name="Anne", last_name="Presse", slug="anne-presse")
     public = MediaContact.objects.create(
-        institution=institution, person=officer, role="Attachée de presse", email="anne@acme.test"
+        institution=institution,
+        person=officer,
+        role="Attachée de presse",
+        email="anne@acme.test",
+        listing="public",  # the institution's press officer, listed by staff
     )
     internal = MediaContact.objects.create(
         institution=institution, name="Ligne de garde", phone="+33600000009", is_public=False
