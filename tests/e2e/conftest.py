@@ -72,9 +72,13 @@ def page(browser):
 
 @pytest.fixture
 def site(live_server, settings):
-    """The demo content, plus an image so that every part of a release page is exercised."""
+    """The demo content, plus an image so that every part of a release page is exercised; the
+    role groups too (a transactional test before this one emptied the database, and a flush
+    brings back neither the migrations' rows nor, with serialized rollback, anything safely)."""
     from newsroom.demo import load_demo
-    from tests.helpers import add_image
+    from tests.helpers import add_image, ensure_roles
+
+    ensure_roles()
 
     settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1", "testserver"]
     release = load_demo()

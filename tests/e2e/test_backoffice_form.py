@@ -27,9 +27,7 @@ def people(site, django_user_model):
     from django.contrib.auth.models import Group
 
     from partners.models import Institution
-    from tests.helpers import ensure_roles
 
-    ensure_roles()  # a transactional test before this one may have emptied the database
     users = {}
     for role in ("Editor", "Publisher"):
         user = django_user_model.objects.create_user(role.lower(), password=PASSWORD, is_staff=True)

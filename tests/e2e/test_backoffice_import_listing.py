@@ -13,10 +13,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP
 
-# serialized_rollback: the data migrations' rows (roles) come back for the next browser test.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 PASSWORD = "pw-Str0ng!-e2e"
 SAMPLE = Path(__file__).parent.parent / "importer_samples" / "wire_en.txt"

@@ -12,11 +12,9 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP
 
-# serialized_rollback: the roles (groups) a migration creates come back after an earlier
-# transactional test flushed the database.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 PASSWORD = "pw-Str0ng!-e2e"
 
@@ -26,9 +24,7 @@ def people(site, django_user_model):
     from django.contrib.auth.models import Group
 
     from partners.models import Institution
-    from tests.helpers import ensure_roles
 
-    ensure_roles()  # a transactional test before this one may have emptied the database
     sanofi = Institution.objects.get(slug="sanofi")
     users = {}
     for role in ("Editor", "Publisher"):
