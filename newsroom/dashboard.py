@@ -39,11 +39,7 @@ def dashboard(user, now=None):
         ),
         key=lambda item: item[0],
     )
-    published = (
-        mine.filter(status=ReleaseStatus.PUBLISHED, publish_at__lte=now)
-        .filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
-        .order_by("-publish_at")
-    )
+    published = mine.published(now).order_by("-publish_at")
     changes = Revision.objects.all()
     if not user.has_perm("newsroom.publish_pressrelease"):
         # Editors: changes of the releases they may open, nothing else.
