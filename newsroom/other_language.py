@@ -1,10 +1,11 @@
 """The other language's path under a prefix: /fr/press-releases/ is /fr/communiques/.
 
 A reader who switches the prefix by hand, or follows a link mixing both, gets a permanent
-redirect to the page in the prefix's language instead of a 404. Asked for by the 404 handler
-only when the path resolves in no view in its own language: nothing is added to the URLs, and
-CommonMiddleware's and LocaleMiddleware's redirects (which ask whether a path is valid) see
-the same URLs as before.
+redirect to the page in the prefix's language instead of a 404. A middleware asks for it on a
+404 answer only, and only when the path resolves in no view in its own language: nothing is
+added to the URLs, so CommonMiddleware's and LocaleMiddleware's redirects (which ask whether a
+path is valid) see the same URLs as before. A middleware rather than the 404 handler: Django
+skips the handler with DEBUG on, where `make run` would then show a 404.
 
 Translated slugs are translated too: a release's (the same release in the prefix's language,
 found only among the releases this viewer may read: a draft's or an embargoed release's slug
@@ -103,3 +104,16 @@ def other_language_redirect(request):
             patch_cache_control(response, private=True)
         return response
     return None
+
+
+class OtherLanguageMiddleware:
+    """A 404 whose path names a page in another language becomes the redirect to it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 404 and (found := other_language_redirect(request)):
+            return found
+        return response

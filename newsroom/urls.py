@@ -9,7 +9,6 @@ from django.views import defaults
 from . import sitemaps
 from .db_outage import server_error
 from .media import serve_media
-from .other_language import other_language_redirect
 from .page_cache import cached_page
 from .views import favicon, news_sitemap, robots_txt
 
@@ -42,9 +41,6 @@ urlpatterns += i18n_patterns(
 
 
 def page_not_found(request, exception):
-    # /fr/press-releases/ names a page, in English: /fr/communiques/ (other_language.py).
-    if redirect := other_language_redirect(request):
-        return redirect
     # Tells the context processor not to offer this missing page in the other language.
     request.is_error_page = True
     return defaults.page_not_found(request, exception)

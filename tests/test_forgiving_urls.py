@@ -237,3 +237,10 @@ def test_paths_of_no_language_stay_404(client, url):
 
 def test_a_post_is_not_redirected(client):
     assert client.post("/fr/alerts/", {}).status_code == 404
+
+
+def test_the_redirect_holds_with_debug_on(client, demo_release, settings):
+    """`make run` serves with DEBUG on, where Django skips the 404 handler."""
+    settings.DEBUG = True
+    response = client.get("/fr/press-releases/")
+    assert (response.status_code, response["Location"]) == (301, "/fr/communiques/")
