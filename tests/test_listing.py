@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from newsroom.importer.drafts import create_draft
@@ -259,3 +260,34 @@ def test_the_migration_keeps_listed_the_people_the_public_knew(demo_release, mak
     migration.unlist_unknown_people(apps, None)
     unlisted = Person.objects.filter(listing="with_release").values_list("slug", flat=True)
     assert sorted(unlisted) == ["future-boss", "in-ternal"]
+
+
+def test_a_new_institutions_logo_is_served_once_it_is_listed(client, make_staff):
+    """The media gate: an unlisted institution's logo only to whom one of its releases is
+    visible (staff, for a preview); to everyone from its release's minute, or once listed."""
+    from newsroom.models import ReleaseIssuer
+    from tests.helpers import image_bytes
+
+    newcomer = Institution.objects.create(
+        kind="company",
+        name="Nouvelle",
+        slug="nouvelle",
+        logo=SimpleUploadedFile("l.png", image_bytes()),
+    )
+    soon = timezone.now() + HOUR
+    release = PressRelease.objects.create(
+        title_fr="Annonce", status=PressRelease.Status.PUBLISHED, publish_at=soon
+    )
+    ReleaseIssuer.objects.create(release=release, institution=newcomer)
+    url = newcomer.logo.url
+    assert client.get(url).status_code == 404
+    staff = Client()
+    staff.force_login(make_staff("Publisher", newcomer))
+    assert staff.get(url).status_code == 200
+    with time_machine.travel(soon + timezone.timedelta(seconds=1)):
+        assert client.get(url).status_code == 200
+    release.delete()
+    assert client.get(url).status_code == 404
+    newcomer.listing = "public"
+    newcomer.save()
+    assert client.get(url).status_code == 200
