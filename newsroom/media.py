@@ -30,11 +30,8 @@ def may_see_file(name, user, previews=()):
             Q(pk__in=published.values("pk")) | Q(pk__in=previewed)
         )
     if name.startswith("logos/"):
-        logos = Institution.objects.filter(logo=name)
-        return (
-            logos.filter(issuer_listed(timezone.now())).exists()
-            or logos.filter(press_releases__in=published).exists()
-        )
+        shown = issuer_listed(timezone.now()) | Q(press_releases__in=published)
+        return Institution.objects.filter(shown, logo=name).exists()
     if name.startswith(("releases/images/", "releases/renditions/")):
         return (
             ReleaseImage.objects.filter(release__in=published)
