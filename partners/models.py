@@ -57,7 +57,6 @@ def listing_valid(model_name):
 
 class Institution(models.Model):
     Kind = InstitutionKind
-    Listing = Listing
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     name = models.CharField(_("name"), max_length=200)
@@ -241,8 +240,6 @@ class Person(models.Model):
     )
     listing = listing_field()
 
-    Listing = Listing
-
     class Meta:
         ordering = ["last_name", "first_name"]
         verbose_name = _("person")
@@ -306,8 +303,6 @@ class MediaContact(Ordered):
     # Separate from ``is_public``: an internal contact is never listed, whatever this says.
     listing = listing_field()
 
-    Listing = Listing
-
     class Meta(Ordered.Meta):
         verbose_name = _("media contact")
         verbose_name_plural = _("media contacts")
@@ -353,8 +348,6 @@ class Partnership(models.Model):
     )
     description = RichTextField(_("description"), blank=True)
     listing = listing_field()
-
-    Listing = Listing
 
     class Meta:
         ordering = ["name"]

@@ -21,7 +21,7 @@ from newsroom.listing import (
     listed_people,
 )
 from newsroom.models import PressRelease, Quote, ReleaseContact
-from partners.models import Institution, MediaContact, Partnership, Person
+from partners.models import Institution, Listing, MediaContact, Partnership, Person
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)
@@ -143,7 +143,7 @@ def test_an_embargo_keeps_them_unknown_until_it_lifts(client, demo_release, impo
 def test_staff_list_them_at_once(client, demo_release, imported):
     client.get("/en/")  # kept by the page cache: a staff change renews it
     curie = Institution.objects.get(slug="institut-curie")
-    curie.listing = Institution.Listing.PUBLIC
+    curie.listing = Listing.PUBLIC
     curie.save()
     assert "Institut Curie" in client.get("/en/").content.decode()
     assert "Acme Biotherapeutics" not in client.get("/en/").content.decode()
@@ -151,19 +151,19 @@ def test_staff_list_them_at_once(client, demo_release, imported):
     # Its contact waits for the release, or for staff, as its institution did.
     assert "Sophie Martin" not in page and "Marie Dupont" not in page
     sophie = MediaContact.objects.get(name="Sophie Martin")
-    sophie.listing = MediaContact.Listing.PUBLIC
+    sophie.listing = Listing.PUBLIC
     sophie.save()
     assert "Sophie Martin" in client.get("/en/institutions/institut-curie/").content.decode()
     assert client.get(f"/fr/contacts-presse/{sophie.pk}/vcard/").status_code == 200
     dupont = Person.objects.get(slug="marie-dupont")
-    dupont.listing = Person.Listing.PUBLIC
+    dupont.listing = Listing.PUBLIC
     dupont.save()
     assert client.get("/en/spokespeople/marie-dupont/").status_code == 200
 
 
 def test_a_contact_listed_by_staff_waits_for_its_institution(client, imported):
     paul = MediaContact.objects.get(name="Paul Smith")
-    paul.listing = MediaContact.Listing.PUBLIC
+    paul.listing = Listing.PUBLIC
     paul.save()
     assert "Paul Smith" not in client.get("/fr/contacts-presse/").content.decode()
     assert client.get(f"/fr/contacts-presse/{paul.pk}/vcard/").status_code == 404
