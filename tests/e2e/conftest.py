@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("E2E_ARTIFACTS", Path(__file__).parent / "artifacts"))
@@ -17,6 +18,7 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 # the database between page loads, never concurrently.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+PASSWORD = "pw-Str0ng!-e2e"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -92,6 +94,49 @@ def site(live_server, settings):
         credit="Gustave Roussy",
     )
     return live_server.url
+
+
+@pytest.fixture
+def people(site, django_user_model):
+    """An Editor (communications staff of Sanofi) and a Publisher, signed in by ``sign_in``."""
+    from django.contrib.auth.models import Group
+
+    from partners.models import Institution
+
+    users = {}
+    for role in ("Editor", "Publisher"):
+        user = django_user_model.objects.create_user(role.lower(), password=PASSWORD, is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        users[role] = user
+    Institution.objects.get(slug="sanofi").staff.add(users["Editor"])
+    return users
+
+
+def csp_refusals(page, into):
+    """Collects into ``into`` every Content-Security-Policy refusal Chromium reports."""
+    page.on(
+        "console",
+        lambda message: (
+            into.append(f"{page.url}: {message.text} ({message.location})")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return page
+
+
+def sign_in(browser, site, username, *, locale="en-GB", viewport=DESKTOP, refused=None):
+    """A new browser signed in to the back office as ``username``, on its home; the CSP
+    refusals of every page it loads go to ``page.refused`` (or to ``refused``)."""
+    page = browser.new_context(viewport=viewport, locale=locale).new_page()
+    page.refused = [] if refused is None else refused
+    csp_refusals(page, page.refused)
+    page.goto(f"{site}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    expect(page).to_have_url(f"{site}/admin/")
+    return page
 
 
 def screenshot(browser, url, name):

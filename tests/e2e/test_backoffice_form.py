@@ -11,30 +11,11 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import DESKTOP, sign_in
 from tests.e2e.quality import assert_accessible, assert_valid_html
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PASSWORD = "pw-Str0ng!-e2e"
 LAPTOP = {"width": 1366, "height": 768}
-# The rich-text editor (tiptap, in django-prose-editor) tries to add a <style> element of its own:
-# the policy refuses it, as it should, and the editor is styled by its stylesheet anyway.
-TIPTAP_PATH = "/static/django_prose_editor/editor.js"
-
-
-@pytest.fixture
-def people(site, django_user_model):
-    from django.contrib.auth.models import Group
-
-    from partners.models import Institution
-
-    users = {}
-    for role in ("Editor", "Publisher"):
-        user = django_user_model.objects.create_user(role.lower(), password=PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        users[role] = user
-    Institution.objects.get(slug="sanofi").staff.add(users["Editor"])
-    return users
 
 
 def make_release(status, **fields):
@@ -53,29 +34,6 @@ def make_release(status, **fields):
         release=release, institution=Institution.objects.get(slug="sanofi")
     )
     return release
-
-
-def sign_in(browser, site, username, locale="en-GB", viewport=DESKTOP):
-    context = browser.new_context(viewport=viewport, locale=locale)
-    page = context.new_page()
-    tiptap = f"{site}{TIPTAP_PATH}"
-    refused = []
-    page.on(
-        "console",
-        lambda message: (
-            refused.append(message.text)
-            if "Content Security Policy" in message.text
-            and message.location.get("url", "").split("?")[0] != tiptap
-            else None
-        ),
-    )
-    page.refused = refused  # checked by each test: the strict CSP refused nothing
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    expect(page.locator("#user-tools")).to_be_visible()
-    return page
 
 
 def change_url(site, release):

@@ -8,32 +8,22 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import DESKTOP, PASSWORD, csp_refusals, sign_in
 from tests.e2e.quality import assert_accessible, assert_valid_html
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-PASSWORD = "pw-Str0ng!-e2e"
 
 
 @pytest.fixture
-def people(site, django_user_model):
-    from django.contrib.auth.models import Group
-
-    from partners.models import Institution
-
-    users = {}
-    for role in ("Editor", "Publisher"):
-        user = django_user_model.objects.create_user(role.lower(), password=PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        users[role] = user
-    Institution.objects.get(slug="sanofi").staff.add(users["Editor"])
-    users["Superuser"] = django_user_model.objects.create_superuser(
+def people(people, django_user_model):
+    """The editor and publisher, and an administrator."""
+    people["Superuser"] = django_user_model.objects.create_superuser(
         "root", "root@example.org", PASSWORD
     )
-    return users
+    return people
 
 
 @pytest.fixture
@@ -62,32 +52,6 @@ def desk(people):
     soon = timezone.now() + timezone.timedelta(hours=3, minutes=20, seconds=20)
     release("Programmé bientôt", status="published", publish_at=soon)
     return people
-
-
-def refusals(page, into):
-    """Collects every Content-Security-Policy refusal Chromium reports on ``page``."""
-    page.on(
-        "console",
-        lambda message: (
-            into.append(f"{page.url}: {message.text} ({message.location})")
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    return page
-
-
-def sign_in(browser, site, username, locale="en-GB", refused=None):
-    context = browser.new_context(viewport=DESKTOP, locale=locale)
-    page = context.new_page()
-    if refused is not None:
-        refusals(page, refused)
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    expect(page).to_have_url(f"{site}/admin/")
-    return page
 
 
 def test_editor_sees_the_dashboard_first(site, browser, desk):
@@ -189,7 +153,7 @@ def test_no_csp_refusal_on_any_admin_page(site, browser, desk):
 
     versions = sorted(Version.objects.get_for_object(release).values_list("pk", flat=True))
     refused, failed = [], []
-    anonymous = refusals(browser.new_context(viewport=DESKTOP).new_page(), refused)
+    anonymous = csp_refusals(browser.new_context(viewport=DESKTOP).new_page(), refused)
     anonymous.goto(f"{site}/admin/login/")
     expect(anonymous.locator("#id_username")).to_be_visible()
     for locale in ("fr-FR", "en-GB"):

@@ -11,29 +11,18 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import DESKTOP, PASSWORD, sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-PASSWORD = "pw-Str0ng!-e2e"
 SAMPLE = Path(__file__).parent.parent / "importer_samples" / "wire_en.txt"
 
 
 @pytest.fixture
 def staff(site, django_user_model):
     return django_user_model.objects.create_superuser("chief", "chief@example.org", PASSWORD)
-
-
-def sign_in(browser, site):
-    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    return page
 
 
 def read(reader, url, status=200):
@@ -46,7 +35,7 @@ def test_an_imported_draft_lists_nothing_until_it_is_public(site, browser, staff
     from newsroom.models import PressRelease
     from newsroom.workflow import release_transition
 
-    admin = sign_in(browser, site)
+    admin = sign_in(browser, site, "chief")
     admin.goto(f"{site}/admin/newsroom/pressrelease/import/")
     admin.set_input_files("#id_file", str(SAMPLE))
     admin.get_by_role("button", name="Read the document").click()

@@ -10,39 +10,12 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import DESKTOP
+from tests.e2e.conftest import DESKTOP, sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-PASSWORD = "pw-Str0ng!-e2e"
-
-
-@pytest.fixture
-def people(site, django_user_model):
-    from django.contrib.auth.models import Group
-
-    from partners.models import Institution
-
-    sanofi = Institution.objects.get(slug="sanofi")
-    users = {}
-    for role in ("Editor", "Publisher"):
-        user = django_user_model.objects.create_user(role.lower(), password=PASSWORD, is_staff=True)
-        user.groups.add(Group.objects.get(name=role))
-        users[role] = user
-    sanofi.staff.add(users["Editor"])
-    return users
-
-
-def sign_in(browser, site, username):
-    context = browser.new_context(viewport=DESKTOP, locale="en-GB")
-    page = context.new_page()
-    page.goto(f"{site}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    return page
 
 
 def test_write_submit_approve_schedule_appear(site, browser, people):
