@@ -1,5 +1,6 @@
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 
 def assert_refused(create):
@@ -117,3 +118,14 @@ def ensure_roles():
         ("Administrator", administrator),
     ):
         Group.objects.get_or_create(name=name)[0].permissions.set(granted)
+
+
+# A release in each state the public must not see (fields for ``make_release``); the times
+# are an hour from when the tests are collected, so still ahead while they run.
+HIDDEN_STATES = [
+    {"status": "draft"},
+    {"status": "in_review"},
+    {"status": "approved"},
+    {"publish_at": timezone.now() + timezone.timedelta(hours=1)},
+    {"embargo_until": timezone.now() + timezone.timedelta(hours=1)},
+]

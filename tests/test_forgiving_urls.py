@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from newsroom.models import Topic
+from tests.helpers import HIDDEN_STATES
 
 pytestmark = pytest.mark.django_db
 
@@ -180,15 +181,7 @@ def test_the_other_slug_of_a_kit_redirects_to_the_kit(client, demo_release):
     assert response["Location"] == demo_release.get_absolute_url("fr") + "kit-media/"
 
 
-@pytest.mark.parametrize(
-    "fields",
-    [
-        {"status": "draft"},
-        {"status": "approved"},
-        {"publish_at": timezone.now() + timezone.timedelta(hours=1)},
-        {"embargo_until": timezone.now() + timezone.timedelta(hours=1)},
-    ],
-)
+@pytest.mark.parametrize("fields", HIDDEN_STATES)
 def test_a_hidden_release_is_never_revealed_by_a_redirect(client, make_release, fields):
     release = make_release(title_fr="Confidentiel", title_en="Hidden", **fields)
     for url in (

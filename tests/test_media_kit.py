@@ -12,7 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from newsroom.models import Attachment
-from tests.helpers import add_attachment, add_image
+from tests.helpers import HIDDEN_STATES, add_attachment, add_image
 
 pytestmark = pytest.mark.django_db
 
@@ -157,15 +157,7 @@ def test_a_kit_with_text_only_says_so(client, make_release):
     assert re.search(r"\(ZIP, [\d,]+\xa0(octets|Kio) : texte en français\)", html)
 
 
-@pytest.mark.parametrize(
-    "fields",
-    [
-        {"status": "draft"},
-        {"status": "in_review"},
-        {"publish_at": timezone.now() + timezone.timedelta(hours=1)},
-        {"embargo_until": timezone.now() + timezone.timedelta(hours=1)},
-    ],
-)
+@pytest.mark.parametrize("fields", HIDDEN_STATES)
 def test_no_kit_of_a_hidden_release(client, make_release, fields):
     release = make_release(**fields)
     add_image(release, size=(64, 64))

@@ -4,11 +4,10 @@ import io
 import zipfile
 
 import pytest
-from django.utils import timezone
 from PIL import Image
 
 from newsroom.models import ReleaseImage
-from tests.helpers import add_attachment, add_image, image_bytes
+from tests.helpers import HIDDEN_STATES, add_attachment, add_image, image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -78,15 +77,7 @@ def test_public_release_media_served(client, make_release):
     assert b"".join(response.streaming_content) == b"%PDF-1.7 test"
 
 
-@pytest.mark.parametrize(
-    "fields",
-    [
-        {"status": "draft"},
-        {"status": "approved"},
-        {"publish_at": timezone.now() + timezone.timedelta(hours=1)},
-        {"embargo_until": timezone.now() + timezone.timedelta(hours=1)},
-    ],
-)
+@pytest.mark.parametrize("fields", HIDDEN_STATES)
 def test_unpublished_release_media_not_served(client, make_release, staff_client, fields):
     release = make_release(**fields)
     image = add_image(release, size=(600, 400))
