@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import (
     TabbedTranslationAdmin,
     TranslationStackedInline,
-    TranslationTabularInline,
 )
 from reversion_compare.admin import CompareVersionAdmin
+
+from partners.rights import LicensedForm
 
 from . import history, models, page_cache, workflow
 from .accounts import admin as accounts_admin  # noqa: F401  (registers the sign-in audit)
@@ -84,8 +85,13 @@ class QuoteInline(LanguageOfFields, SelectRelatedInline, TranslationStackedInlin
     select_related = ["person"]
 
 
+class AttachmentForm(LicensedForm):
+    file_field = "file"
+
+
 class ImageInline(LanguageOfFields, TranslationStackedInline):
     model = models.ReleaseImage
+    form = LicensedForm
     formset = ReleaseChildFormSet
     extra = 0
     classes = ["collapse"]
@@ -99,8 +105,9 @@ class ImageInline(LanguageOfFields, TranslationStackedInline):
         return field
 
 
-class AttachmentInline(LanguageOfFields, LabelledCells, TranslationTabularInline):
+class AttachmentInline(LanguageOfFields, TranslationStackedInline):
     model = models.Attachment
+    form = AttachmentForm
     formset = ReleaseChildFormSet
     extra = 0
     classes = ["collapse"]

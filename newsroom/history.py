@@ -20,7 +20,15 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reversion.signals import pre_revision_commit
 
-from partners.models import Institution, KeyFact, MediaContact, Site, SocialProfile, StockListing
+from partners.models import (
+    Institution,
+    KeyFact,
+    MediaContact,
+    PartnerImage,
+    Site,
+    SocialProfile,
+    StockListing,
+)
 
 from .models.parts import Attachment, Quote, ReleaseContact, ReleaseImage, ReleaseIssuer
 from .models.releases import PressRelease
@@ -36,10 +44,11 @@ def register():
         exclude=WORKFLOW_FIELDS,
         follow=["quotes", "images", "attachments", "releaseissuer_set", "releasecontact_set"],
     )
-    for model in (KeyFact, Site, StockListing, SocialProfile):
+    for model in (KeyFact, Site, StockListing, SocialProfile, PartnerImage):
         reversion.register(model)
     reversion.register(
-        Institution, follow=["key_facts", "sites", "stock_listings", "social_profiles"]
+        Institution,
+        follow=["key_facts", "sites", "stock_listings", "social_profiles", "images"],
     )
     reversion.register(MediaContact)
 

@@ -11,7 +11,8 @@ releases.
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from partners.models import Institution, Listing, MediaContact, Partnership, Person
+from partners.models import Institution, Listing, MediaContact, PartnerImage, Partnership, Person
+from partners.rights import Licensed
 
 from .models import PressRelease, Quote, ReleaseContact, ReleaseIssuer, published_at
 
@@ -72,3 +73,14 @@ def contacts_for(user):
     not yet listed), listed ones for everyone else."""
     contacts = MediaContact.objects.all() if user.is_staff else listed_contacts()
     return contacts.select_related("person", "institution")
+
+
+def offered_partner_images(now=None):
+    """Logos, headshots and site photos the public may download at ``now``: of a listed
+    institution (and of a listed person, for a headshot), not past their expiry day."""
+    now = now or timezone.now()
+    return PartnerImage.objects.filter(
+        issuer_listed(now, "institution"),
+        Q(person__isnull=True) | Q(person__in=listed_people(now).values("pk")),
+        Licensed.offered_filter(timezone.localdate(now)),
+    )

@@ -1,6 +1,7 @@
 """The media gate: uploaded files are served only when what they belong to is public.
 
-Logos of listed institutions are public (``listing.py``), of others to whom one of their
+Logos of listed institutions are public, as are their media library images (``PartnerImage``,
+``listing.offered_partner_images``) (``listing.py``), of others to whom one of their
 releases is visible (an import's new institution, in a staff preview); images, renditions and
 attachments only to whom their release is visible (``PressRelease.objects.visible_to``, the one
 visibility rule: staff for previews, accredited journalists under embargo). Files have random
@@ -15,9 +16,10 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.utils import timezone
 
-from partners.models import Institution
+from partners.models import Institution, PartnerImage
+from partners.rights import Licensed
 
-from .listing import issuer_listed
+from .listing import issuer_listed, offered_partner_images
 from .models import Attachment, PressRelease, PreviewLink, ReleaseImage
 
 
@@ -29,12 +31,18 @@ def may_see_file(name, user, previews=()):
         published = PressRelease.objects.filter(
             Q(pk__in=published.values("pk")) | Q(pk__in=previewed)
         )
+    # Past its expiry day an asset is no longer offered; staff still open it (the admin).
+    staff = user is not None and user.is_staff
+    offered = Q() if staff else Licensed.offered_filter()
+    if name.startswith("partners/images/"):
+        images = PartnerImage.objects.all() if staff else offered_partner_images()
+        return images.filter(image=name).exists()
     if name.startswith("logos/"):
         shown = issuer_listed(timezone.now()) | Q(press_releases__in=published)
         return Institution.objects.filter(shown, logo=name).exists()
     if name.startswith(("releases/images/", "releases/renditions/")):
         return (
-            ReleaseImage.objects.filter(release__in=published)
+            ReleaseImage.objects.filter(offered, release__in=published)
             .filter(
                 Q(image=name)
                 | Q(thumbnail=name)
@@ -45,7 +53,7 @@ def may_see_file(name, user, previews=()):
             .exists()
         )
     if name.startswith("releases/files/"):
-        return Attachment.objects.filter(release__in=published, file=name).exists()
+        return Attachment.objects.filter(offered, release__in=published, file=name).exists()
     return False
 
 

@@ -79,33 +79,63 @@ def read(file):
         return None
 
 
-def xmp(image):
-    """An XMP packet with the image's caption and credit (IPTC's fields, as photo desks and
-    picture editors read them)."""
-    caption, credit = escape(image.caption or ""), escape(image.credit or "")
-    rights = escape(image.credit_notice)
+def xmp(asset):
+    """An XMP packet with the asset's caption, credit and rights (IPTC's and XMP Rights
+    Management's fields, as photo desks and picture editors read them): ``dc:rights`` the
+    copyright notice, ``xmpRights:UsageTerms`` the licence and restriction,
+    ``xmpRights:WebStatement`` the licence's page."""
+
+    def alt(name, text):
+        return (
+            f'<{name}><rdf:Alt><rdf:li xml:lang="x-default">{escape(text)}</rdf:li></rdf:Alt>'
+            f"</{name}>"
+        )
+
+    caption = getattr(asset, "caption", "") or ""
+    parts = [
+        f"<photoshop:Credit>{escape(asset.credit or '')}</photoshop:Credit>",
+        alt("dc:rights", asset.credit_notice),
+        alt("dc:description", caption),
+    ]
+    if asset.licence:
+        # Marked: rights-managed; CC0 gives them up (public domain).
+        marked = "False" if asset.licence == "cc0-1.0" else "True"
+        parts += [f"<xmpRights:Marked>{marked}</xmpRights:Marked>"]
+        parts += [alt("xmpRights:UsageTerms", str(asset.usage_terms))]
+    if asset.licence_url:
+        parts.append(
+            f"<xmpRights:WebStatement>{escape(asset.licence_url)}</xmpRights:WebStatement>"
+        )
+    if asset.credit:
+        parts.append(
+            f'<plus:CopyrightOwner><rdf:Seq><rdf:li rdf:parseType="Resource">'
+            f"<plus:CopyrightOwnerName>{escape(asset.credit)}</plus:CopyrightOwnerName>"
+            "</rdf:li></rdf:Seq></plus:CopyrightOwner>"
+        )
+    if asset.expires_on:
+        parts.append(f"<plus:LicenseEndDate>{asset.expires_on.isoformat()}</plus:LicenseEndDate>")
     return (
         '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
         '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF'
         ' xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
         '<rdf:Description rdf:about=""'
         ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
-        ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/">'
-        f"<photoshop:Credit>{credit}</photoshop:Credit>"
-        f'<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{rights}</rdf:li></rdf:Alt></dc:rights>'
-        '<dc:description><rdf:Alt><rdf:li xml:lang="x-default">'
-        f"{caption}</rdf:li></rdf:Alt></dc:description>"
-        "</rdf:Description></rdf:RDF></x:xmpmeta>"
+        ' xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"'
+        ' xmlns:xmpRights="http://ns.adobe.com/xap/1.0/rights/"'
+        ' xmlns:plus="http://ns.useplus.org/ldf/xmp/1.0/">'
+        + "".join(parts)
+        + "</rdf:Description></rdf:RDF></x:xmpmeta>"
         '<?xpacket end="w"?>'
     ).encode()
 
 
-def with_credit(data, image):
-    """The image's bytes with its caption and credit in XMP metadata, for JPEG and PNG (a
-    segment or chunk added: the pixels are not encoded again). Other formats as they are."""
-    if not (image.caption or image.credit):
+def with_rights(data, asset):
+    """The image's bytes with its caption, credit and rights in XMP metadata, for JPEG and
+    PNG (a segment or chunk added: the pixels are not encoded again). Other formats as they
+    are."""
+    if not (getattr(asset, "caption", "") or asset.credit or asset.licence):
         return data
-    packet = xmp(image)
+    packet = xmp(asset)
     if data[:2] == b"\xff\xd8" and len(packet) < 65000:  # JPEG: an APP1 segment
         segment = b"http://ns.adobe.com/xap/1.0/\x00" + packet
         at = 2
@@ -142,12 +172,22 @@ def build_media_kit(release, url=""):
             entry.size = len(data)
         for entry in images:
             if (data := read(entry.item.image)) is not None:
-                data = with_credit(data, entry.item)
+                data = with_rights(data, entry.item)
                 write(archive, entry.name, data)
                 entry.size = len(data)
         if images:
             credits = [
-                f"{entry.name}\n  {entry.item.caption}\n  {entry.item.credit_notice}".rstrip()
+                "\n  ".join(
+                    line
+                    for line in (
+                        entry.name,
+                        entry.item.caption,
+                        entry.item.credit_notice,
+                        str(entry.item.usage_terms),
+                        entry.item.licence_url,
+                    )
+                    if line
+                )
                 for entry in images
             ]
             write(archive, "images/credits.txt", ("\n\n".join(credits) + "\n").encode())

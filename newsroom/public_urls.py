@@ -5,7 +5,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import feeds, journalists, partner_views, views
+from . import feeds, journalists, library_views, partner_views, views
 from .alerts import urls as alert_urls
 from .page_cache import cached_page
 
@@ -62,6 +62,12 @@ urlpatterns = [
         _("media-contacts/<int:pk>/vcard/"),
         partner_views.contact_vcard_download,
         name="contact_vcard",
+    ),
+    path(_("media-library/"), cached_page(library_views.library), name="media_library"),
+    path(
+        _("media-library/<slug:source>/<int:pk>/download/"),
+        library_views.download,
+        name="media_download",
     ),
     *alert_urls.urlpatterns,
 ]

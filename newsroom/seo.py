@@ -50,9 +50,7 @@ def organization(institution, request, *, full=False):
 def news_article(release, request):
     url = request.build_absolute_uri(release.get_absolute_url())
     issuers = [organization(institution, request) for institution in release.issuers.all()]
-    images = [
-        request.build_absolute_uri(image.web_or_original.url) for image in release.images.all()
-    ]
+    images = [image_object(image, request) for image in release.images.all()]
     if not images:
         images = [org["logo"] for org in issuers if "logo" in org]
     with translation.override(release.display_language):
@@ -74,3 +72,47 @@ def news_article(release, request):
         if release.dateline:
             data["dateline"] = release.dateline
     return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+def image_object(image, request):
+    """A release image as an ImageObject with its rights (``license``, ``creditText``,
+    ``copyrightNotice``), as search engines show them."""
+    rendition = image.web_or_original
+    data = {
+        "@type": "ImageObject",
+        "url": request.build_absolute_uri(rendition.url),
+        "contentUrl": request.build_absolute_uri(image.image.url),
+        "caption": image.caption or image.alt_text,
+        "width": rendition.width,
+        "height": rendition.height,
+        **image.rights_jsonld(),
+    }
+    return {key: value for key, value in data.items() if value not in (None, "")}
+
+
+def media_library(assets, request, *, name, url):
+    """The media library page: a CollectionPage of the assets shown, each with its rights."""
+    parts = []
+    for asset in assets:
+        data = {
+            "@type": "MediaObject" if asset.thumbnail is None else "ImageObject",
+            "name": asset.title,
+            "caption": asset.caption,
+            "contentUrl": request.build_absolute_uri(asset.download_url),
+            "encodingFormat": asset.extension.lower(),
+            "width": asset.width,
+            "height": asset.height,
+            "expires": asset.item.expires_on.isoformat() if asset.item.expires_on else None,
+            **asset.item.rights_jsonld(),
+        }
+        if asset.thumbnail is not None:
+            data["thumbnailUrl"] = request.build_absolute_uri(asset.thumbnail.url)
+        parts.append({key: value for key, value in data.items() if value not in (None, "")})
+    return {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": name,
+        "url": url,
+        "inLanguage": translation.get_language(),
+        "hasPart": parts,
+    }

@@ -38,7 +38,12 @@ class PageSitemap(BilingualSitemap):
     changefreq = "daily"
 
     def items(self):
-        return ["newsroom:home", "newsroom:release_list", "newsroom:contacts"]
+        return [
+            "newsroom:home",
+            "newsroom:release_list",
+            "newsroom:contacts",
+            "newsroom:media_library",
+        ]
 
     def location(self, name):
         return reverse(name)

@@ -25,12 +25,12 @@ class QuoteTranslation(TranslationOptions):
 
 @register(models.ReleaseImage)
 class ReleaseImageTranslation(TranslationOptions):
-    fields = ("alt_text", "caption")
+    fields = ("alt_text", "caption", "usage_restriction")
 
 
 @register(models.Attachment)
 class AttachmentTranslation(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "usage_restriction")
 
 
 @register(models.Correction)

@@ -11,6 +11,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from partners.rights import lacks_rights
+
 from . import history
 from .listing import listed_contacts
 from .models import PressRelease, ReleaseStatus, ReleaseTransition
@@ -151,6 +153,19 @@ def check_publishable(release):
                 "the original language only”."
             )
             % {"fields": ", ".join(missing)}
+        )
+    unlicensed = [
+        str(asset)
+        for asset in (*release.images.all(), *release.attachments.all())
+        if lacks_rights(asset)
+    ]
+    if unlicensed:
+        errors.append(
+            _(
+                "Give the credit and the licence of every image and attachment (missing for: "
+                "%(files)s): journalists may use only what they know they are allowed to."
+            )
+            % {"files": ", ".join(unlicensed)}
         )
     if errors:
         raise ValidationError(errors)

@@ -10,6 +10,7 @@ from modeltranslation.admin import (
 from reversion_compare.admin import CompareVersionAdmin
 
 from . import models
+from .rights import LicensedForm
 
 
 class KeyFactInline(TranslationTabularInline):
@@ -32,6 +33,21 @@ class SocialProfileInline(admin.TabularInline):
     extra = 0
 
 
+class PartnerImageInline(TranslationStackedInline):
+    """Logos, headshots and site photos offered in the media library, with their rights."""
+
+    model = models.PartnerImage
+    form = LicensedForm
+    extra = 0
+    classes = ["collapse"]
+    autocomplete_fields = ["person"]
+
+
+class PersonImageInline(PartnerImageInline):
+    fk_name = "person"
+    autocomplete_fields = []
+
+
 @admin.register(models.Institution)
 class InstitutionAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "short_name", "kind", "website", "listing"]
@@ -39,7 +55,13 @@ class InstitutionAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     search_fields = ["name_fr", "name_en", "short_name_fr", "short_name_en", "slug"]
     prepopulated_fields = {"slug": ["name_fr"]}
     autocomplete_fields = ["member_of", "staff"]
-    inlines = [KeyFactInline, SiteInline, StockListingInline, SocialProfileInline]
+    inlines = [
+        KeyFactInline,
+        SiteInline,
+        StockListingInline,
+        SocialProfileInline,
+        PartnerImageInline,
+    ]
     fieldsets = [
         (None, {"fields": ["kind", "name", "short_name", "slug", "member_of", "listing"]}),
         (_("About"), {"fields": ["boilerplate", "website", "logo"]}),
@@ -55,6 +77,7 @@ class PersonAdmin(TabbedTranslationAdmin):
     list_select_related = ["institution"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
     autocomplete_fields = ["institution"]
+    inlines = [PersonImageInline]
 
 
 class MediaContactForm(forms.ModelForm):

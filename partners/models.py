@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from .richtext import RichTextField
-from .uploads import ReencodedImageField, logo_path
+from .rights import Licensed
+from .uploads import ReencodedImageField, logo_path, partner_image_path
 from .validators import validate_image
 
 
@@ -407,3 +408,70 @@ class ResearchProject(Ordered):
 
     def __str__(self):
         return self.title
+
+
+class PartnerImage(Ordered, Licensed):
+    """A logo, headshot or site photo an institution offers journalists (the media library).
+    Public only while its institution (and its person, if any) is listed (``newsroom.listing``).
+    ``Institution.logo`` stays the logo pages show; the library offers these, with rights."""
+
+    class Kind(models.TextChoices):
+        LOGO = "logo", _("Logo")
+        HEADSHOT = "headshot", _("Headshot")
+        SITE = "site", _("Site photo")
+        OTHER = "other", _("Other image")
+
+    institution = models.ForeignKey(
+        Institution, on_delete=models.CASCADE, related_name="images", verbose_name=_("institution")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="images",
+        verbose_name=_("person"),
+        help_text=_("For a headshot: who it shows."),
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.OTHER)
+    image = ReencodedImageField(
+        _("image"),
+        upload_to=partner_image_path,
+        validators=[validate_image],
+        width_field="width",
+        height_field="height",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        _("alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for screen readers."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True)
+
+    class Meta(Ordered.Meta):
+        verbose_name = _("image for journalists")
+        verbose_name_plural = _("images for journalists")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["logo", "headshot", "site", "other"]),
+                name="partnerimage_kind_valid",
+            )
+        ]
+
+    def __str__(self):
+        return self.alt_text or self.image.name
+
+    def clean(self):
+        if (
+            self.person_id
+            and self.institution_id
+            and self.person.institution_id
+            not in (
+                None,
+                self.institution_id,
+            )
+        ):
+            raise ValidationError({"person": _("This person belongs to another institution.")})

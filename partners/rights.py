@@ -8,6 +8,7 @@ Shared by both apps, so it lives here (``partners`` knows nothing of ``newsroom`
 import datetime
 import re
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +88,19 @@ class Licensed(models.Model):
             **{f"{prefix}expires_on__gte": day}
         )
 
+    @property
+    def usage_terms(self):
+        """The licence's name and the restriction, as one sentence (XMP's UsageTerms)."""
+        parts = (self.get_licence_display(), self.usage_restriction)
+        return ". ".join(str(part) for part in parts if part)
+
+    @staticmethod
+    def expiry_moment(expires_on):
+        """When an asset offered until ``expires_on`` stops being offered: the start of the next
+        day in the site's time zone (Paris)."""
+        next_day = expires_on + datetime.timedelta(days=1)
+        return timezone.make_aware(datetime.datetime.combine(next_day, datetime.time()))
+
     def rights_jsonld(self):
         """schema.org's rights properties of an ImageObject / MediaObject / VideoObject."""
         data = {}
@@ -96,3 +110,29 @@ class Licensed(models.Model):
             data["creditText"] = self.credit
             data["copyrightNotice"] = self.credit_notice
         return data
+
+
+RIGHTS_MISSING = _(
+    "Give the credit and the licence of this file: journalists may use only what they know "
+    "they are allowed to."
+)
+
+
+class LicensedForm(forms.ModelForm):
+    """A form of a ``Licensed`` asset: credit and licence are required at upload, for a new
+    asset and whenever its file is replaced (older rows may lack them until then)."""
+
+    file_field = "image"
+
+    def clean(self):
+        cleaned = super().clean()
+        new_file = not self.instance.pk or self.file_field in self.changed_data
+        if new_file and cleaned.get(self.file_field):
+            for name in ("credit", "licence"):
+                if name in self.fields and not cleaned.get(name):
+                    self.add_error(name, RIGHTS_MISSING)
+        return cleaned
+
+
+def lacks_rights(asset):
+    return not (asset.credit and asset.licence)

@@ -46,3 +46,8 @@ class MilestoneTranslation(TranslationOptions):
 class ResearchProjectTranslation(TranslationOptions):
     fields = ("title", "summary")
     required_languages = {"fr": ("title",)}
+
+
+@register(models.PartnerImage)
+class PartnerImageTranslation(TranslationOptions):
+    fields = ("alt_text", "caption", "usage_restriction")

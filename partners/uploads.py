@@ -22,6 +22,10 @@ def logo_path(instance, filename):
     return random_name("logos", filename)
 
 
+def partner_image_path(instance, filename):
+    return random_name("partners/images", filename)
+
+
 # How each accepted format is written again (the format is kept, so is transparency).
 ENCODINGS = {
     "JPEG": {"quality": 92, "optimize": True},

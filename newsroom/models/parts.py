@@ -2,7 +2,6 @@
 renditions, attachments."""
 
 import os
-import re
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from partners.models import Institution, MediaContact, Ordered, Person
+from partners.rights import Licensed
 from partners.uploads import ReencodedImageField
 from partners.validators import validate_attachment, validate_image
 
@@ -138,12 +138,7 @@ def rendition_field(name):
     )
 
 
-# A copyright sign typed at the start of a credit ("© Inserm", "(c) Inserm", "Copyright: Inserm"):
-# pages add their own, so it would show twice.
-COPYRIGHT_SIGN = re.compile(r"^(?:\s*(?:©|\(c\)|copyright\b)\s*:?)+\s*", re.IGNORECASE)
-
-
-class ReleaseImage(ReleaseChild):
+class ReleaseImage(ReleaseChild, Licensed):
     release = models.ForeignKey(
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="images"
     )
@@ -175,7 +170,6 @@ class ReleaseImage(ReleaseChild):
         help_text=_("What the image shows, for screen readers."),
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
-    credit = models.CharField(_("credit"), max_length=200, blank=True)
 
     required_in_original = ("alt_text",)
 
@@ -187,16 +181,9 @@ class ReleaseImage(ReleaseChild):
         return self.alt_text or self.image.name
 
     def save(self, *args, **kwargs):
-        self.credit = COPYRIGHT_SIGN.sub("", self.credit or "").strip()
-        super().save(*args, **kwargs)
+        super().save(*args, **kwargs)  # Licensed.save drops a typed "©" from the credit
         if self.image and self.renditions_of != self.image.name:
             self.make_renditions()
-
-    @property
-    def credit_notice(self):
-        """The credit as shown, with one copyright sign ("© Inserm"); empty without a credit."""
-        name = COPYRIGHT_SIGN.sub("", self.credit or "").strip()
-        return f"© {name}" if name else ""
 
     @property
     def web_or_original(self):
@@ -245,7 +232,7 @@ class ReleaseImage(ReleaseChild):
         super().save(update_fields=fields)
 
 
-class Attachment(ReleaseChild):
+class Attachment(ReleaseChild, Licensed):
     release = models.ForeignKey(
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="attachments"
     )

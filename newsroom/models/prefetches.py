@@ -3,8 +3,16 @@
 from django.db import models
 
 from partners.models import Institution, MediaContact, ResearchProject
+from partners.rights import Licensed
 
-from .parts import Quote
+from .parts import Attachment, Quote, ReleaseImage
+
+
+def offered(model):
+    """A release's images or attachments still offered today (past its expiry day an asset is
+    shown nowhere: cards, page, JSON-LD, media kit)."""
+    name = "images" if model is ReleaseImage else "attachments"
+    return models.Prefetch(name, queryset=model.objects.filter(Licensed.offered_filter()))
 
 
 def _issuers(queryset):
@@ -16,7 +24,7 @@ def _issuers(queryset):
 
 def list_prefetches():
     """Related rows a release card shows (issuers in staff-set order, lead image)."""
-    return (_issuers(Institution.objects.all()), "images")
+    return (_issuers(Institution.objects.all()), offered(ReleaseImage))
 
 
 def detail_prefetches():
@@ -44,8 +52,8 @@ def detail_prefetches():
             "research_projects", queryset=ResearchProject.objects.select_related("partnership")
         ),
         models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
-        "images",
-        "attachments",
+        offered(ReleaseImage),
+        offered(Attachment),
         models.Prefetch(
             "contacts",
             queryset=MediaContact.objects.filter(is_public=True)
