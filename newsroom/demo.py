@@ -15,6 +15,7 @@ from partners.models import (
     Listing,
     MediaContact,
     Milestone,
+    PartnerImage,
     Partnership,
     Person,
     ResearchProject,
@@ -22,6 +23,7 @@ from partners.models import (
     SocialProfile,
     StockListing,
 )
+from partners.rights import Licence
 
 from . import demo_content as content
 from .models import PressRelease, Quote, ReleaseContact, ReleaseIssuer, Topic
@@ -78,6 +80,7 @@ def load_institution(data):
     if not institution.logo or not institution.logo.storage.exists(institution.logo.name):
         png = placeholder_logo(data["name"]["fr"], data["colour"])
         institution.logo.save(f"{data['slug']}.png", ContentFile(png), save=True)
+    load_logo_image(institution, data)
     for order, fact in enumerate(data.get("key_facts", []), start=1):
         upsert(KeyFact, {"institution": institution, "order": order}, translated("text", fact))
     for order, site in enumerate(data.get("sites", []), start=1):
@@ -95,6 +98,26 @@ def load_institution(data):
             {"url": url, "order": order},
         )
     return institution
+
+
+def load_logo_image(institution, data):
+    """The logo offered in the media library, with its rights: the institution's, for
+    editorial use (the generated logo file, copied once)."""
+    name = data["short_name"]
+    logo = upsert(
+        PartnerImage,
+        {"institution": institution, "kind": PartnerImage.Kind.LOGO},
+        {
+            "credit": data["name"]["fr"],
+            "licence": Licence.EDITORIAL,
+            **translated("alt_text", {"fr": f"Logo {name['fr']}", "en": f"{name['en']} logo"}),
+            **translated("usage_restriction", content.LOGO_RESTRICTION),
+        },
+    )
+    if not logo.image or not logo.image.storage.exists(logo.image.name):
+        with institution.logo.open("rb") as source:
+            logo.image.save(f"{data['slug']}.png", ContentFile(source.read()), save=True)
+    return logo
 
 
 def load_partnership(institutions):

@@ -388,3 +388,9 @@ RELEASE = {
 DEMO_ADMIN = {"username": "demo", "password": "demo-newsroom-2023"}
 # To try the workflow: an editor of both issuers, and a publisher (same password).
 DEMO_ROLES = [("editeur", "Editor"), ("publication", "Publisher")]
+
+# The demo logos' use in the media library.
+LOGO_RESTRICTION = {
+    "fr": "Uniquement pour illustrer une actualité de l’institution.",
+    "en": "Only to illustrate news about the institution.",
+}

@@ -155,7 +155,7 @@ class PartnerImages:
 
     def page(self, rows, kinds, start, stop):
         rows = rows.filter(kind__in=kinds).select_related("institution", "person")
-        rows = rows.order_by("institution__name", "kind", "order", "pk")
+        rows = rows.order_by("institution__slug", "kind", "order", "pk")
         return [self.asset(row) for row in rows[start:stop]]
 
     def asset(self, image):
@@ -194,7 +194,7 @@ def institution_choices(user, now=None):
         Q(pk__in=issuers.values("institution"))
         | Q(pk__in=offered_partner_images(now).values("institution"))
     )
-    return [(row.slug, row.display_name) for row in institutions.order_by("name")]
+    return [(row.slug, row.display_name) for row in institutions.order_by("slug")]
 
 
 class Library:

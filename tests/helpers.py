@@ -25,7 +25,12 @@ def add_image(release, *, size=(2400, 1600), name="photo.jpg", fmt="JPEG", **fie
 
     from newsroom.models import ReleaseImage
 
-    values = {"alt_text_fr": "Une photo", "alt_text_en": "A photo", "credit": "Studio"}
+    values = {
+        "alt_text_fr": "Une photo",
+        "alt_text_en": "A photo",
+        "credit": "Studio",
+        "licence": "cc-by-4.0",
+    }
     upload = SimpleUploadedFile(name, image_bytes(fmt, size))
     return ReleaseImage.objects.create(release=release, image=upload, **(values | fields))
 
@@ -35,7 +40,12 @@ def add_attachment(release, name="dossier.pdf", content=b"%PDF-1.7 test", **fiel
 
     from newsroom.models import Attachment
 
-    values = {"title_fr": "Dossier de presse", "title_en": "Press kit"}
+    values = {
+        "title_fr": "Dossier de presse",
+        "title_en": "Press kit",
+        "credit": "Acme",
+        "licence": "editorial",
+    }
     return Attachment.objects.create(
         release=release, file=SimpleUploadedFile(name, content), **(values | fields)
     )
