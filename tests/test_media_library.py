@@ -428,3 +428,17 @@ def test_unlisted_institution_assets_are_absent(client, make_release):
     person.listing = Listing.PUBLIC
     person.save()
     assert f"{MARK} face" in Client().get(EN).text
+
+
+def test_demo_offers_the_three_logos_with_their_rights_once(client):
+    from newsroom.demo import load_demo
+
+    load_demo()
+    load_demo()  # idempotent: no second copy
+    logos = PartnerImage.objects.filter(kind="logo")
+    assert logos.count() == 3
+    assert {logo.licence for logo in logos} == {"editorial"}
+    assert all(logo.credit and logo.usage_restriction_en for logo in logos)
+    response = client.get(EN, {"kind": "logo"})
+    assert len(response.context["assets"]) == 3
+    assert "Editorial use only" in response.text

@@ -91,6 +91,10 @@ def surfaces(demo_release, hidden):
         "/en/press-releases/?q=release+OR+text+OR+strategic",
         "/fr/contacts-presse/?q=th%C3%A8me",
         "/fr/contacts-presse/?q=barlesi",
+        # The media library: the page, its filters, its JSON-LD.
+        "/fr/mediatheque/",
+        "/en/media-library/?kind=image&institution=sanofi",
+        "/en/media-library/?kind=document",
     ]
 
 

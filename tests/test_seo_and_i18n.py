@@ -51,7 +51,13 @@ def test_release_with_image_uses_it_for_previews(client, make_release):
     html = client.get(release.get_absolute_url("fr")).text
     assert meta(html, "og:image") == [f"http://testserver{image.web.url}"]
     assert meta(html, "twitter:card") == ["summary_large_image"]
-    assert jsonld(html)["image"] == [f"http://testserver{image.web.url}"]
+    (picture,) = jsonld(html)["image"]
+    assert picture["@type"] == "ImageObject"
+    assert picture["url"] == f"http://testserver{image.web.url}"
+    assert picture["contentUrl"] == f"http://testserver{image.image.url}"
+    # Its rights, as search engines show them (partners.rights.Licensed.rights_jsonld).
+    assert picture["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert picture["creditText"] == "Studio" and picture["copyrightNotice"] == "© Studio"
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

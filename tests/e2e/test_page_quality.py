@@ -31,6 +31,9 @@ PAGE_TYPES = {
     "contacts-search": "/en/media-contacts/?q=gustave",
     "alerts-sign-up": "/fr/alertes/",
     "alerts-sign-up-en": "/en/alerts/?institution=sanofi",
+    "media-library": "/fr/mediatheque/",
+    "media-library-en-filtered": "/en/media-library/?kind=logo&institution=sanofi",
+    "media-library-unknown-filter": "/en/media-library/?kind=video&page=7",
 }
 
 
@@ -60,6 +63,11 @@ def archive(site):
         withdrawn_at=timezone.now() - timezone.timedelta(days=1),
     )
     ReleaseIssuer.objects.create(release=withdrawn, institution=sanofi)
+    # An image and a document for the media library (the demo offers its three logos).
+    from tests.helpers import add_attachment, add_image
+
+    add_image(release, size=(800, 600), caption_fr="Légende", expires_on="2099-12-31")
+    add_attachment(release, usage_restriction_fr="Uniquement pour ce communiqué")
     return site
 
 
