@@ -442,3 +442,22 @@ def test_demo_offers_the_three_logos_with_their_rights_once(client):
     response = client.get(EN, {"kind": "logo"})
     assert len(response.context["assets"]) == 3
     assert "Editorial use only" in response.text
+
+
+def test_partner_images_are_edited_on_institutions_and_people(staff_client, institution):
+    person = Person.objects.create(
+        first_name="Ann", last_name="On", slug="ann-on", institution=institution
+    )
+    add_logo(institution, kind="headshot", person=person)
+    for url in (
+        f"/admin/partners/institution/{institution.pk}/change/",
+        f"/admin/partners/person/{person.pk}/change/",
+    ):
+        response = staff_client.get(url)
+        assert response.status_code == 200
+        (formset,) = [
+            inline.formset
+            for inline in response.context["inline_admin_formsets"]
+            if inline.formset.model is PartnerImage
+        ]
+        assert issubclass(formset.form, LicensedForm) and len(formset.forms) == 1
