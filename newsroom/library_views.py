@@ -6,11 +6,13 @@ from django import forms
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+from partners.models import Institution
 
 from . import media_library, page_cache, seo
 from .filters import ListSelect, shown_value
@@ -56,11 +58,8 @@ def library(request):
         form = LibraryFilterForm(params, institutions=institutions)
         form.is_valid()
     slug, kind = form.cleaned_data.get("institution"), form.cleaned_data.get("kind")
-    institution = None
-    if slug:
-        from partners.models import Institution
-
-        institution = Institution.objects.get(slug=slug)
+    # Offered by the choices; a row renamed since they were kept is no filter at all.
+    institution = Institution.objects.filter(slug=slug).first() if slug else None
     found = media_library.Library(request.user, institution=institution, kind=kind or None, now=now)
     page, asked = page_of(found, request.GET.get("page"))
     if asked is not None:
@@ -70,7 +69,13 @@ def library(request):
     form.is_valid()
     query = params.copy()
     query.pop("page", None)
-    url = request.build_absolute_uri(request.get_full_path())
+    if page.number > 1:
+        query_shown = query.copy()
+        query_shown["page"] = page.number
+    else:
+        query_shown = query
+    shown = f"{request.path}?{query_shown.urlencode()}" if query_shown else request.path
+    url = request.build_absolute_uri(shown)
     context = {
         "form": form,
         "assets": page.object_list,
@@ -83,7 +88,8 @@ def library(request):
         ),
     }
     if notices:
-        context["noindex"] = True
+        # Not the page its URL asks for: the page it shows is the one to index.
+        context |= {"noindex": True, "canonical_url": url}
     return render(request, "newsroom/media_library.html", context)
 
 
@@ -127,14 +133,5 @@ def download(request, source, pk):
 
 
 def download_name(asset):
-    from django.utils.text import slugify
-
     stem = slugify(asset.title)[:80] or "image"
     return f"{stem}.{asset.extension.lower()}"
-
-
-def library_url(language):
-    from django.utils import translation
-
-    with translation.override(language):
-        return reverse("newsroom:media_library")

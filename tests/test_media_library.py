@@ -264,6 +264,7 @@ def test_filters_combine_and_unknown_values_are_ignored_and_said(client, library
     assert "Unknown type “videos”: this filter is ignored." in html
     assert "Unknown institution “nowhere”" in html
     assert '<meta name="robots" content="noindex">' in html
+    assert f'<link rel="canonical" href="http://testserver{EN}">' in html
     # The language switch lands on the same filtered page.
     response = client.get(FR, {"kind": "logo", "institution": "autre"})
     assert dict(response.context["alternates"])["en"] == f"{EN}?kind=logo&institution=autre"
