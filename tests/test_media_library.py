@@ -462,3 +462,11 @@ def test_partner_images_are_edited_on_institutions_and_people(staff_client, inst
             if inline.formset.model is PartnerImage
         ]
         assert issubclass(formset.form, LicensedForm) and len(formset.forms) == 1
+
+
+def test_release_gallery_shows_each_image_licence_and_restriction(client, make_release):
+    release = make_release()
+    add_image(release, licence="cc-by-4.0", usage_restriction_en="Only with this release")
+    html = client.get(release.get_absolute_url("en")).text
+    assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
+    assert "Only with this release" in html
