@@ -470,3 +470,15 @@ def test_release_gallery_shows_each_image_licence_and_restriction(client, make_r
     html = client.get(release.get_absolute_url("en")).text
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
     assert "Only with this release" in html
+
+
+def test_french_page_is_in_french(client):
+    from newsroom.demo import load_demo
+
+    load_demo()
+    html = client.get(FR).text
+    for french in ("Médiathèque", "Télécharger l’original", "Usage éditorial uniquement", "Crédit"):
+        assert french in html
+    for english in ("Download original", "Editorial use only", "Media library", "All types"):
+        assert english not in html
+    assert "Uniquement pour illustrer une actualité" in html
