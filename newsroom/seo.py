@@ -4,6 +4,7 @@ Built only from what the page already fetched; escaped for a <script> data block
 """
 
 import json
+import mimetypes
 
 from django.utils import translation
 
@@ -99,7 +100,7 @@ def media_library(assets, request, *, name, url):
             "name": asset.title,
             "caption": asset.caption,
             "contentUrl": request.build_absolute_uri(asset.download_url),
-            "encodingFormat": asset.extension.lower(),
+            "encodingFormat": mimetypes.guess_type(asset.file.name)[0],
             "width": asset.width,
             "height": asset.height,
             "expires": asset.item.expires_on.isoformat() if asset.item.expires_on else None,

@@ -235,6 +235,11 @@ def test_library_page_lists_every_public_asset_with_its_rights(client, library, 
     assert parts[0]["license"] == "https://creativecommons.org/licenses/by/4.0/"
     assert parts[0]["creditText"] == "Inserm" and parts[0]["copyrightNotice"] == "© Inserm"
     assert parts[2]["creditText"] == "Acme"
+    assert [part["encodingFormat"] for part in parts] == [
+        "image/jpeg",
+        "application/pdf",
+        "image/png",
+    ]
 
 
 def test_library_is_in_the_nav_and_the_sitemap(client, library):
