@@ -487,3 +487,26 @@ def test_french_page_is_in_french(client):
     for english in ("Download original", "Editorial use only", "Media library", "All types"):
         assert english not in html
     assert "Uniquement pour illustrer une actualité" in html
+
+
+def test_an_expired_logo_is_withdrawn_from_the_library_and_the_gate(client, institution):
+    institution.listing = Listing.PUBLIC
+    institution.save()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    logo = add_logo(institution, expires_on=yesterday)
+    assert logo.image.url not in client.get(EN).text
+    assert client.get(logo.image.url).status_code == 404
+    assert client.get(f"/en/media-library/partner/{logo.pk}/download/").status_code == 404
+    PartnerImage.objects.filter(pk=logo.pk).update(expires_on=None)
+    page_cache.change()
+    assert logo.image.url in client.get(EN).text
+    assert client.get(logo.image.url)["Cache-Control"] == "public, no-cache"
+
+
+def test_a_headshot_belongs_to_its_person_institution(institution):
+    other = Institution.objects.create(kind="company", name_fr="Autre", slug="autre")
+    person = Person.objects.create(first_name="A", last_name="B", slug="a-b", institution=other)
+    image = PartnerImage(institution=institution, person=person, kind="headshot")
+    with pytest.raises(ValidationError) as refused:
+        image.clean()
+    assert "person" in refused.value.message_dict
