@@ -289,6 +289,8 @@ SECURE_CSP = {
     # in static/css/tiptap.css). Not 'unsafe-inline', no nonce: nothing else inline applies.
     "style-src": [CSP.SELF, "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"],
     "img-src": [CSP.SELF],
+    # Release videos and their subtitle tracks, from the media gate (never a video host's).
+    "media-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "manifest-src": [CSP.SELF],

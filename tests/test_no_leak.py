@@ -99,7 +99,7 @@ def content(response):
         import io
         import zipfile
 
-        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
         text = [name.encode() for name in archive.namelist()]
         text += [archive.read(name) for name in archive.namelist() if name.endswith(".txt")]
         return b"\n".join(text)

@@ -403,6 +403,32 @@ class ReleaseVideo(Licensed, ReleaseChild):
         ]
 
     @property
+    def file_size(self):
+        """Bytes of the stored video (0 when storage has lost it)."""
+        try:
+            return self.file.size if self.file else 0
+        except OSError:
+            return 0
+
+    @property
+    def duration_clock(self):
+        """ "2:05", "1:02:05": the duration as players show it (empty when unknown)."""
+        if self.duration is None:
+            return ""
+        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+    @property
+    def duration_iso(self):
+        """ "PT2M5S": for ``<time datetime>`` and JSON-LD (empty when unknown)."""
+        if self.duration is None:
+            return ""
+        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"PT{hours}H{minutes}M{seconds}S" if hours else f"PT{minutes}M{seconds}S"
+
+    @property
     def content_type(self):
         return "video/webm" if self.file.name.lower().endswith(".webm") else "video/mp4"
 

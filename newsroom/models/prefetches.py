@@ -4,7 +4,7 @@ from django.db import models
 
 from partners.models import Institution, MediaContact, ResearchProject
 
-from .parts import Quote
+from .parts import Quote, ReleaseVideo
 
 
 def _issuers(queryset):
@@ -46,6 +46,10 @@ def detail_prefetches():
         models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
         "images",
         "attachments",
+        # Videos still offered (their rights not expired): the page, JSON-LD and media kit.
+        models.Prefetch(
+            "videos", queryset=ReleaseVideo.objects.filter(ReleaseVideo.offered_filter())
+        ),
         models.Prefetch(
             "contacts",
             queryset=MediaContact.objects.filter(is_public=True)
