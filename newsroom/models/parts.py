@@ -429,6 +429,10 @@ class ReleaseVideo(Licensed, ReleaseChild):
         return f"PT{hours}H{minutes}M{seconds}S" if hours else f"PT{minutes}M{seconds}S"
 
     @property
+    def format_name(self):
+        return "WebM" if self.content_type == "video/webm" else "MP4"
+
+    @property
     def content_type(self):
         return "video/webm" if self.file.name.lower().endswith(".webm") else "video/mp4"
 
