@@ -101,8 +101,9 @@ def ensure_roles():
             for app, codename in roles.codenames(spec)
         ]
 
+    videos = importlib.import_module("newsroom.migrations.0019_video_permissions")
     alerts = Permission.objects.filter(content_type__app_label="alerts")
-    editor = permissions(roles.EDITOR)
+    editor = permissions(roles.EDITOR) + permissions(videos.VIDEO)
     publisher = [
         *editor,
         *permissions(roles.PUBLISHER_EXTRA),

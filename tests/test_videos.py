@@ -382,3 +382,83 @@ def test_the_release_page_query_count_does_not_grow_with_videos(
     with django_assert_num_queries(len(captured)):
         html = client.get(url).text
     assert html.count("<video ") == 5 and html.count("Regarder sur youtube.com") == 4
+
+
+# The back office
+
+
+@pytest.fixture
+def release_form(client, make_staff, make_release):
+    """The change form of a draft, as a Publisher posts it, with one new video row."""
+    from tests.test_workflow import admin_change, form_data
+
+    release = make_release(status="draft", publish_at=None, title_fr="Brouillon")
+    client.force_login(make_staff("Publisher"))
+    url = admin_change(release)
+
+    def post(**video):
+        data = form_data(client, url) | {"videos-TOTAL_FORMS": "1", "videos-0-order": "0"}
+        data |= {f"videos-0-{name}": value for name, value in video.items()}
+        return client.post(url, data)
+
+    post.release = release
+    return post
+
+
+def inline_errors(response):
+    formset = next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "videos"
+    )
+    return formset.errors[0]
+
+
+def test_admin_saves_an_uploaded_video(release_form):
+    response = release_form(
+        title_fr="Entretien",
+        file=upload("entretien.mp4", MP4_BYTES),
+        poster=upload("affiche.png", image_bytes("PNG", (64, 36))),
+        subtitles_fr=upload("fr.vtt", VTT_BYTES),
+        credit="Studio",
+        licence="editorial",
+    )
+    assert response.status_code == 302, inline_errors(response)
+    video = release_form.release.videos.get()
+    assert video.file.read() == MP4_BYTES and video.poster_width == 64
+    assert video.subtitles_fr.name.endswith(".vtt") and not video.subtitles_en
+
+
+@pytest.mark.parametrize(
+    ("video", "field", "message"),
+    [
+        (
+            {"file": ("faux.mp4", b"Ceci est du texte."), "credit": "S", "licence": "editorial"},
+            "file",
+            "n’est pas une vidéo MP4 ou WebM",
+        ),
+        ({"external_url": "http://vimeo.com/1"}, "external_url", "https://"),
+        (
+            {"file": ("a.mp4", MP4_BYTES), "external_url": "https://vimeo.com/1"},
+            "file",
+            "soit un fichier vidéo, soit l’adresse",
+        ),
+        ({"file": ("a.mp4", MP4_BYTES)}, "poster", "demande une image d’affiche"),
+        ({"file": ("a.mp4", MP4_BYTES)}, "licence", "Choisissez la licence"),
+        (
+            {"external_url": "https://vimeo.com/1", "subtitles_fr": ("fr.vtt", b"WEBVTT\n")},
+            "subtitles_fr",
+            "aucun sous-titre",
+        ),
+    ],
+)
+def test_admin_refuses_bad_videos_with_a_clear_message(release_form, video, field, message):
+    values = {"title_fr": "Vidéo"}
+    for name, value in video.items():
+        values[name] = upload(*value) if isinstance(value, tuple) else value
+    response = release_form(**values)
+    assert response.status_code == 200  # the form again, with what was typed
+    assert any(message in error for error in inline_errors(response)[field]), inline_errors(
+        response
+    )
+    assert not ReleaseVideo.objects.exists()

@@ -380,7 +380,7 @@ class ReleaseVideo(Licensed, ReleaseChild):
             }
             for field, message in required.items():
                 if not getattr(self, field):
-                    errors.setdefault(field, []).append(ValidationError(message, code="required"))
+                    errors.setdefault(field, []).append(ValidationError(message, code="file_needs"))
         if errors:
             raise ValidationError(errors)
 
