@@ -113,6 +113,42 @@ class AttachmentInline(LanguageOfFields, TranslationStackedInline):
     classes = ["collapse"]
 
 
+class VideoInline(LanguageOfFields, TranslationStackedInline):
+    """A file (with its poster, subtitles, credit and licence) or a link to a video host."""
+
+    model = models.ReleaseVideo
+    formset = ReleaseChildFormSet
+    extra = 0
+    classes = ["collapse"]
+    fields = [
+        "title",
+        "description",
+        "transcript",
+        "file",
+        "poster",
+        "subtitles_fr",
+        "subtitles_en",
+        "duration",
+        "external_url",
+        "credit",
+        "licence",
+        "usage_restriction",
+        "expires_on",
+        "order",
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("file", "poster", "subtitles_fr", "subtitles_en") and field:
+            field.widget.attrs["accept"] = {
+                "file": "video/mp4,video/webm,.mp4,.webm",
+                "poster": "image/png,image/jpeg,image/webp,image/gif",
+            }.get(db_field.name, "text/vtt,.vtt")
+        if db_field.name == "credit" and field:
+            field.help_text = _("The name only: “©” is added where the credit is shown.")
+        return field
+
+
 class TransitionInline(admin.TabularInline):
     """The release's workflow steps, read-only: who moved it, when, from, to, why."""
 
@@ -166,6 +202,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         QuoteInline,
         ImageInline,
         AttachmentInline,
+        VideoInline,
         ContactInline,
         TransitionInline,
     ]

@@ -30,19 +30,33 @@ from partners.models import (
     StockListing,
 )
 
-from .models.parts import Attachment, Quote, ReleaseContact, ReleaseImage, ReleaseIssuer
+from .models.parts import (
+    Attachment,
+    Quote,
+    ReleaseContact,
+    ReleaseImage,
+    ReleaseIssuer,
+    ReleaseVideo,
+)
 from .models.releases import PressRelease
 
 WORKFLOW_FIELDS = ["status", "publish_at", "embargo_until", "withdrawn_at", "version"]
 
 
 def register():
-    for model in (Quote, ReleaseImage, Attachment, ReleaseIssuer, ReleaseContact):
+    for model in (Quote, ReleaseImage, Attachment, ReleaseVideo, ReleaseIssuer, ReleaseContact):
         reversion.register(model)
     reversion.register(
         PressRelease,
         exclude=WORKFLOW_FIELDS,
-        follow=["quotes", "images", "attachments", "releaseissuer_set", "releasecontact_set"],
+        follow=[
+            "quotes",
+            "images",
+            "attachments",
+            "videos",
+            "releaseissuer_set",
+            "releasecontact_set",
+        ],
     )
     for model in (KeyFact, Site, StockListing, SocialProfile, PartnerImage):
         reversion.register(model)

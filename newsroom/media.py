@@ -3,9 +3,11 @@
 Logos of listed institutions are public, as are their media library images (``PartnerImage``,
 ``listing.offered_partner_images``) (``listing.py``), of others to whom one of their
 releases is visible (an import's new institution, in a staff preview); images, renditions and
-attachments only to whom their release is visible (``PressRelease.objects.visible_to``, the one
-visibility rule: staff for previews, accredited journalists under embargo). Files have random
-names; attachments are always served as downloads, never rendered in the site's origin.
+attachments, videos (their files, posters and subtitles) only to whom their release is visible
+(``PressRelease.objects.visible_to``, the one visibility rule: staff for previews, accredited
+journalists under embargo), and a video no longer once its rights expire. Files have random
+names; attachments are always served as downloads, never rendered in the site's origin. Videos
+are served in byte ranges, as players ask for them to start and to seek.
 """
 
 import mimetypes
@@ -15,12 +17,14 @@ from django.core.files.storage import default_storage
 from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from partners.models import Institution, PartnerImage
 from partners.rights import Licensed
 
 from .listing import issuer_listed, offered_partner_images
-from .models import Attachment, PressRelease, PreviewLink, ReleaseImage
+from .models import Attachment, PressRelease, PreviewLink, ReleaseImage, ReleaseVideo
+from .video_files import VIDEO_FOLDER, partial_response
 
 
 def may_see_file(name, user, previews=()):
@@ -54,6 +58,13 @@ def may_see_file(name, user, previews=()):
         )
     if name.startswith("releases/files/"):
         return Attachment.objects.filter(offered, release__in=published, file=name).exists()
+    if name.startswith(f"{VIDEO_FOLDER}/"):
+        return (
+            ReleaseVideo.objects.filter(release__in=published)
+            .filter(ReleaseVideo.offered_filter())
+            .filter(Q(file=name) | Q(poster=name) | Q(subtitles_fr=name) | Q(subtitles_en=name))
+            .exists()
+        )
     return False
 
 
@@ -71,13 +82,23 @@ def serve_media(request, path):
     if name.startswith("releases/files/"):
         attachment = Attachment.objects.filter(file=name).first()
         filename = attachment.download_name if attachment else filename
+    if name.startswith(f"{VIDEO_FOLDER}/") and download:
+        video = ReleaseVideo.objects.filter(file=name).first()
+        filename = video.download_name if video else filename
     content_type, _encoding = mimetypes.guess_type(name)
-    response = FileResponse(
-        default_storage.open(name),
-        as_attachment=download,
-        filename=filename,
-        content_type=content_type or "application/octet-stream",
-    )
+    content_type = content_type or "application/octet-stream"
+    file = default_storage.open(name)
+    response = None
+    if name.startswith(f"{VIDEO_FOLDER}/"):
+        response = partial_response(request, file, default_storage.size(name), content_type)
+        if response is not None and download:  # a download resumed
+            response["Content-Disposition"] = content_disposition_header(True, filename)
+    if response is None:
+        response = FileResponse(
+            file, as_attachment=download, filename=filename, content_type=content_type
+        )
+    if name.startswith(f"{VIDEO_FOLDER}/"):
+        response["Accept-Ranges"] = "bytes"
     # Only what anyone may see can be kept by shared caches, and they must ask again each time:
     # a withdrawn release's files disappear at once.
     public = may_see_file(name, None)

@@ -1,24 +1,30 @@
 """The one-click media kit: the release as text in each language it is written in, its images at
 their original resolution with captions and credits (in a credits file, and in each JPEG's and
-PNG's XMP metadata), its attachments, and a README listing all of it. The release page's link
-says what the kit holds (``summary``)."""
+PNG's XMP metadata), its attachments, its videos with their posters and subtitles (the links
+to those on a video host in the README), and a README listing all of it. The release page's
+link says what the kit holds (``summary``)."""
 
 import io
 import posixpath
+import shutil
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 # Already compressed: stored as they are (deflating them costs time and saves nothing).
-COMPRESSED = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".zip", ".docx"}
+COMPRESSED = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".zip", ".docx", ".mp4", ".webm"}
+# A kit up to this size is built in memory, a larger one in a temporary file.
+MEDIA_KIT_IN_MEMORY = 20 * 1024 * 1024
+# Bytes copied at a time from a stored video into the ZIP (never a whole video in memory).
+COPY_CHUNK = 1024 * 1024
 
 
 def release_text(release, language=None):
@@ -67,6 +73,53 @@ def contents(release):
         for attachment in release.attachments.all()
     ]
     return texts, images, documents
+
+
+@dataclass
+class VideoEntry(Entry):
+    """A video file of the kit, with its poster and subtitle files (``Entry`` each)."""
+
+    poster: Entry | None = None
+    subtitles: list = field(default_factory=list)
+
+
+def video_contents(release):
+    """(files, links): the release's uploaded videos (``VideoEntry``) and those on a host (the
+    ``ReleaseVideo`` rows), from ``detail_prefetches()`` data (videos still offered)."""
+    files, links = [], []
+    for video in release.videos.all():
+        if not video.file:
+            links.append(video)
+            continue
+        stem = f"videos/{len(files) + 1:02d}-{slugify(video.title)[:60] or 'video'}"
+        extension = posixpath.splitext(video.file.name)[1].lower()
+        entry = VideoEntry(f"{stem}{extension}", video)
+        if video.poster:
+            poster_extension = posixpath.splitext(video.poster.name)[1].lower()
+            entry.poster = Entry(f"{stem}-poster{poster_extension}", video.poster)
+        entry.subtitles = [
+            Entry(f"{stem}.{code}.vtt", file, language=code) for code, file in video.subtitles
+        ]
+        files.append(entry)
+    return files, links
+
+
+def copy(archive, name, file):
+    """Stream the stored ``file`` into the archive as ``name``; its size, or None when storage
+    has lost it."""
+    info = zipfile.ZipInfo(name, date_time=timezone.localtime().timetuple()[:6])
+    info.compress_type = (
+        zipfile.ZIP_STORED
+        if posixpath.splitext(name)[1].lower() in COMPRESSED
+        else zipfile.ZIP_DEFLATED
+    )
+    try:
+        source = file.open("rb")
+    except OSError:
+        return None
+    with source, archive.open(info, "w", force_zip64=True) as target:
+        shutil.copyfileobj(source, target, COPY_CHUNK)
+    return info.file_size
 
 
 def read(file):
@@ -160,11 +213,13 @@ def write(archive, name, data):
     archive.writestr(name, data, compress_type=compression)
 
 
-def build_media_kit(release, url=""):
-    """ZIP bytes. Names inside are stable and readable; files are read from storage once.
-    ``url``: the release page's, written in the README."""
+def build_media_kit(release, url="", out=None):
+    """The ZIP, written to ``out`` (a file open for writing), or returned as bytes without it.
+    Names inside are stable and readable; files are read from storage once, videos copied in
+    chunks. ``url``: the release page's, written in the README."""
     texts, images, documents = contents(release)
-    buffer = io.BytesIO()
+    videos, video_links = video_contents(release)
+    buffer = out if out is not None else io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for entry in texts:
             data = release_text(release, entry.language).encode()
@@ -195,6 +250,11 @@ def build_media_kit(release, url=""):
             if (data := read(entry.item.file)) is not None:
                 write(archive, entry.name, data)
                 entry.size = len(data)
+        for entry in videos:
+            for part in (entry, entry.poster, *entry.subtitles):
+                if part is not None:
+                    item = part.item.file if part is entry else part.item
+                    part.size = copy(archive, part.name, item)
         readme = render_to_string(
             "newsroom/media_kit_readme.txt",
             {
@@ -203,10 +263,12 @@ def build_media_kit(release, url=""):
                 "texts": texts,
                 "images": images,
                 "documents": documents,
+                "videos": videos,
+                "video_links": video_links,
             },
         )
         write(archive, readme_name(), readme.encode())
-    return buffer.getvalue()
+    return None if out is not None else buffer.getvalue()
 
 
 def readme_name():
@@ -246,9 +308,20 @@ def summary(release):
             ngettext("%(count)s document", "%(count)s documents", len(documents))
             % {"count": len(documents)}
         )
+    videos, _links = video_contents(release)
+    if videos:
+        parts.append(
+            ngettext("%(count)s video", "%(count)s videos", len(videos)) % {"count": len(videos)}
+        )
     size = sum(len(release_text(release, entry.language).encode()) for entry in texts)
     size += sum(stored_size(entry.item.image) for entry in images)
     size += sum(stored_size(entry.item.file) for entry in documents)
+    size += sum(
+        stored_size(file)
+        for entry in videos
+        for file in (entry.item.file, entry.item.poster, *(part.item for part in entry.subtitles))
+        if file
+    )
     return _("ZIP, %(size)s: %(contents)s") % {
         "size": filesizeformat(size),
         "contents": ", ".join(parts),

@@ -48,6 +48,29 @@ def organization(institution, request, *, full=False):
     return {"@context": "https://schema.org", **data}
 
 
+def video_object(video, release, request):
+    """A release's video: its file (``contentUrl``) or its page on a host (``url``), with its
+    poster and rights. Read in the language the release is shown in."""
+    data = {
+        "@type": "VideoObject",
+        "name": video.title,
+        "description": video.description or video.title,
+        "uploadDate": release.made_public_at.isoformat() if release.made_public_at else None,
+        "duration": video.duration_iso,
+    }
+    if video.poster:
+        data["thumbnailUrl"] = request.build_absolute_uri(video.poster.url)
+    if video.file:
+        data["contentUrl"] = request.build_absolute_uri(video.file.url)
+        data["encodingFormat"] = video.content_type
+    else:
+        data["url"] = video.external_url
+    if video.transcript:
+        data["transcript"] = video.transcript
+    data |= video.rights_jsonld()
+    return {key: value for key, value in data.items() if value not in (None, "")}
+
+
 def news_article(release, request):
     url = request.build_absolute_uri(release.get_absolute_url())
     issuers = [organization(institution, request) for institution in release.issuers.all()]
@@ -72,6 +95,8 @@ def news_article(release, request):
         }
         if release.dateline:
             data["dateline"] = release.dateline
+        if videos := [video_object(video, release, request) for video in release.videos.all()]:
+            data["video"] = videos
     return {key: value for key, value in data.items() if value not in (None, [], "")}
 
 

@@ -246,6 +246,9 @@ NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
 NEWSROOM_IMAGE_MAX_BYTES = 20_000_000
 # Attachments: PDF and Office/ZIP documents only, checked by content (partners/validators.py).
 NEWSROOM_ATTACHMENT_MAX_BYTES = 50_000_000
+# Release videos: MP4 or WebM, checked by content (newsroom/video_files.py); WebVTT subtitles.
+NEWSROOM_VIDEO_MAX_BYTES = 500_000_000
+NEWSROOM_SUBTITLES_MAX_BYTES = 1_000_000
 
 LOGGING = {
     "version": 1,
@@ -286,6 +289,8 @@ SECURE_CSP = {
     # in static/css/tiptap.css). Not 'unsafe-inline', no nonce: nothing else inline applies.
     "style-src": [CSP.SELF, "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"],
     "img-src": [CSP.SELF],
+    # Release videos and their subtitle tracks, from the media gate (never a video host's).
+    "media-src": [CSP.SELF],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "manifest-src": [CSP.SELF],

@@ -33,6 +33,11 @@ class AttachmentTranslation(TranslationOptions):
     fields = ("title", "usage_restriction")
 
 
+@register(models.ReleaseVideo)
+class ReleaseVideoTranslation(TranslationOptions):
+    fields = ("title", "description", "transcript")
+
+
 @register(models.Correction)
 class CorrectionTranslation(TranslationOptions):
     fields = ("note",)

@@ -1,12 +1,13 @@
 """Public release pages: thin views over PressRelease.objects.published()."""
 
+import tempfile
 from dataclasses import replace
 from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import Q, prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
@@ -21,7 +22,7 @@ from . import page_cache, seo
 from .cards import cards, cards_of
 from .filters import ReleaseFilterForm, filter_choices, shown_value
 from .listing import listed_institutions
-from .media_kit import build_media_kit
+from .media_kit import MEDIA_KIT_IN_MEMORY, build_media_kit
 from .models import (
     EmbargoedView,
     PressRelease,
@@ -264,8 +265,13 @@ def release_media_kit(request, slug):
         return redirect(reverse("newsroom:media_kit", kwargs={"slug": canonical}), permanent=True)
     prefetch_related_objects([release], *detail_prefetches())
     page = request.build_absolute_uri(release.get_absolute_url(language))
-    response = HttpResponse(build_media_kit(release, page), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="{canonical}.zip"'
+    # Spooled to disk past a few megabytes: a kit with videos is never held in memory.
+    kit = tempfile.SpooledTemporaryFile(max_size=MEDIA_KIT_IN_MEMORY)  # noqa: SIM115 (the response closes it)
+    build_media_kit(release, page, out=kit)
+    kit.seek(0)
+    response = FileResponse(
+        kit, as_attachment=True, filename=f"{canonical}.zip", content_type="application/zip"
+    )
     if request.user.is_authenticated:
         # An embargoed release's kit, for accredited journalists: never kept for others.
         patch_cache_control(response, private=True)

@@ -111,8 +111,9 @@ def ensure_roles():
             for app, codename in roles.codenames(spec)
         ]
 
+    videos = importlib.import_module("newsroom.migrations.0020_video_permissions")
     alerts = Permission.objects.filter(content_type__app_label="alerts")
-    editor = permissions(roles.EDITOR)
+    editor = permissions(roles.EDITOR) + permissions(videos.VIDEO)
     publisher = [
         *editor,
         *permissions(roles.PUBLISHER_EXTRA),
@@ -139,3 +140,47 @@ HIDDEN_STATES = [
     {"publish_at": timezone.now() + timezone.timedelta(hours=1)},
     {"embargo_until": timezone.now() + timezone.timedelta(hours=1)},
 ]
+
+
+# Tiny video files, valid as far as the upload checks go (containers' signatures): an MP4's
+# "ftyp" box then empty "moov" and "mdat" boxes; a WebM's EBML header (DocType "webm") then an
+# empty Segment.
+MP4_BYTES = (
+    b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isommp41"
+    + b"\x00\x00\x00\x08moov"
+    + b"\x00\x00\x00\x08mdat"
+)
+WEBM_BYTES = (
+    b"\x1a\x45\xdf\xa3\x9f"
+    b"\x42\x86\x81\x01\x42\xf7\x81\x01\x42\xf2\x81\x04\x42\xf3\x81\x08"
+    b"\x42\x82\x84webm\x42\x87\x81\x02\x42\x85\x81\x02"
+    b"\x18\x53\x80\x67\x80"
+)
+VTT_BYTES = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\nBonjour à tous\n".encode()
+
+
+def add_video(release, *, name="interview.mp4", content=MP4_BYTES, subtitles=True, **fields):
+    """An uploaded video with its poster, French and English subtitles, credit and licence."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from newsroom.models import ReleaseVideo
+
+    values = {
+        "title_fr": "Entretien",
+        "title_en": "Interview",
+        "credit": "Studio Vidéo",
+        "licence": "cc-by-4.0",
+        "file": SimpleUploadedFile(name, content),
+        "poster": SimpleUploadedFile("poster.png", image_bytes("PNG", (320, 180))),
+    }
+    if subtitles:
+        values["subtitles_fr"] = SimpleUploadedFile("fr.vtt", VTT_BYTES)
+        values["subtitles_en"] = SimpleUploadedFile("en.vtt", VTT_BYTES.replace(b"Bonjour", b"Hi"))
+    return ReleaseVideo.objects.create(release=release, **(values | fields))
+
+
+def add_video_link(release, url="https://www.youtube.com/watch?v=abc123", **fields):
+    from newsroom.models import ReleaseVideo
+
+    values = {"title_fr": "Sur YouTube", "title_en": "On YouTube", "external_url": url}
+    return ReleaseVideo.objects.create(release=release, **(values | fields))

@@ -21,7 +21,7 @@ def kit(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
     assert response["Content-Type"] == "application/zip"
-    return zipfile.ZipFile(io.BytesIO(response.content))
+    return zipfile.ZipFile(io.BytesIO(response.getvalue()))
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from newsroom.models import EmbargoedView, PressRelease, Quote, ReleaseIssuer, Topic
 from partners.models import Person
-from tests.helpers import add_attachment, add_image
+from tests.helpers import add_attachment, add_image, add_video, add_video_link
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)
@@ -54,6 +54,13 @@ def hidden(request, demo_release):
     )
     release.image = add_image(release, size=(640, 480), alt_text_fr=f"{MARK} photo")
     release.attachment = add_attachment(release, title_fr=f"{MARK} dossier")
+    release.video = add_video(release, title_fr=f"{MARK} vidéo", title_en=f"{MARK} video")
+    add_video_link(
+        release,
+        title_fr=f"{MARK} lien",
+        title_en=f"{MARK} link",
+        external_url="https://vimeo.com/zorglub",
+    )
     release.state = request.param
     return release
 
@@ -103,7 +110,7 @@ def content(response):
         import io
         import zipfile
 
-        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
         text = [name.encode() for name in archive.namelist()]
         text += [archive.read(name) for name in archive.namelist() if name.endswith(".txt")]
         return b"\n".join(text)
@@ -138,8 +145,13 @@ def test_hidden_release_absent_everywhere_for_anonymous_readers(client, demo_rel
         hidden.image.thumbnail_webp,
         hidden.image.web_webp,
         hidden.attachment.file,
+        hidden.video.file,
+        hidden.video.poster,
+        hidden.video.subtitles_fr,
+        hidden.video.subtitles_en,
     ):
         assert client.get(file.url).status_code == 404
+        assert client.get(file.url, HTTP_RANGE="bytes=0-1").status_code == 404
     # Files have unguessable names.
     assert "zorglub" not in hidden.image.image.name.lower()
 
@@ -153,6 +165,14 @@ def test_scheduled_and_embargoed_appear_at_their_minute(client, demo_release, hi
         assert "/sitemap-releases-2031.xml" in client.get("/sitemap.xml").content.decode()
         assert "zorglub-en" in client.get("/sitemap-releases-2031.xml").content.decode()
         assert client.get(hidden.image.web.url).status_code == 200
+        for file in (hidden.video.file, hidden.video.poster, hidden.video.subtitles_en):
+            assert client.get(file.url).status_code == 200
+        assert client.get(hidden.video.file.url, HTTP_RANGE="bytes=0-1").status_code == 206
+        html = client.get(hidden.get_absolute_url("en")).text
+        assert hidden.video.file.url in html and "vimeo.com/zorglub" in html
+        assert f"{MARK} video" in html and '"VideoObject"' in html
+        kit = client.get(hidden.get_absolute_url("en") + "media-kit/").getvalue()
+        assert b"videos/01-zorglub-video.mp4" in kit
 
 
 def test_embargoed_release_for_accredited_journalists_only(demo_release, hidden, make_journalist):

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from newsroom.models import PressRelease, Quote, ReleaseContact, ReleaseIssuer
 from partners.models import Institution, MediaContact, Person
-from tests.helpers import add_image
+from tests.helpers import add_image, add_video, add_video_link
 
 pytestmark = pytest.mark.django_db
 
@@ -263,7 +263,7 @@ def test_release_page_query_count_does_not_grow(
     client.get(url)  # warm up (session, content types)
     uncached()
     # With the content version, and the related releases' ids before their cards.
-    with django_assert_num_queries(18) as captured:
+    with django_assert_num_queries(19) as captured:
         client.get(url)
     add_related(5)
     add_quotes(demo_release, 10)
@@ -272,6 +272,9 @@ def test_release_page_query_count_does_not_grow(
         ReleaseContact.objects.create(release=demo_release, contact=contact, order=10 + n)
     for n in range(10):
         add_image(demo_release, size=(64, 48), alt_text_fr=f"Image {n}")
+    for n in range(3):
+        add_video(demo_release, title_fr=f"Vidéo {n}")
+        add_video_link(demo_release, title_fr=f"Lien {n}")
     for n in range(3):  # five issuers, each with its listing and network
         other = Institution.objects.create(kind="company", name_fr=f"Émetteur {n}", slug=f"e{n}")
         other.stock_listings.create(exchange="EURONEXT", ticker=f"E{n}")
@@ -281,6 +284,7 @@ def test_release_page_query_count_does_not_grow(
         html = client.get(url).text
     assert "Citation 9" in html and "C4" in html and html.count("Autre ") == 3
     assert "Image 9" in html and "Émetteur 2" in html and "E2" in html
+    assert "Vidéo 2" in html and "Lien 2" in html
 
 
 def test_list_query_count_does_not_grow(client, make_release, django_assert_num_queries):

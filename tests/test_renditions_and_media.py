@@ -116,7 +116,7 @@ def test_media_kit_zip(client, make_release):
     response = client.get(f"/fr/communiques/{release.slug_fr}/kit-media/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
     names = archive.namelist()
     assert f"{release.slug_fr}.txt" in names
     assert "images/01-le-laboratoire.jpg" in names
@@ -129,7 +129,7 @@ def test_media_kit_zip(client, make_release):
 
 def test_seed_media_kit_has_every_part_in_text(client, demo_release):
     response = client.get(demo_release.get_absolute_url("en") + "media-kit/")
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(response.getvalue()))
     text = archive.read(f"{demo_release.slug_en}.txt").decode()
     for part in (
         "Sanofi and Gustave Roussy strengthen",

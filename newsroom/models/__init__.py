@@ -2,7 +2,14 @@
 
 from .journalists import EmbargoedView, Journalist
 from .pages import ContentVersion
-from .parts import Attachment, Quote, ReleaseContact, ReleaseImage, ReleaseIssuer
+from .parts import (
+    Attachment,
+    Quote,
+    ReleaseContact,
+    ReleaseImage,
+    ReleaseIssuer,
+    ReleaseVideo,
+)
 from .prefetches import detail_prefetches, list_prefetches
 from .previews import PreviewLink
 from .releases import (
@@ -33,6 +40,7 @@ __all__ = [
     "ReleaseIssuer",
     "ReleaseStatus",
     "ReleaseTransition",
+    "ReleaseVideo",
     "SearchDocument",
     "Topic",
     "detail_prefetches",

@@ -1,8 +1,9 @@
 """What hangs off a press release: its issuers and contacts (ordered), quotes, images with their
-renditions, attachments."""
+renditions, attachments, videos."""
 
 import os
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +18,13 @@ from partners.validators import validate_attachment, validate_image
 
 from ..images import RENDITIONS, make_rendition, rendition_name
 from ..uploads import release_file_path, release_image_path
+from ..video_files import (
+    poster_path,
+    subtitles_path,
+    validate_video,
+    validate_webvtt,
+    video_path,
+)
 
 
 class ReleaseIssuer(Ordered):
@@ -255,3 +263,167 @@ class Attachment(ReleaseChild, Licensed):
         """A readable file name (stored names are random): "dossier-de-presse.pdf"."""
         extension = os.path.splitext(self.file.name)[1].lower()
         return f"{slugify(self.title)[:80] or 'document'}{extension}"
+
+
+def validate_https(url):
+    if url and urlsplit(url).scheme.lower() != "https":
+        raise ValidationError(
+            _("Give the video's secure address (it starts with https://)."), code="not_https"
+        )
+
+
+class ReleaseVideo(Licensed, ReleaseChild):
+    """A video of the release: a file stored here (played by the browser's own player, with a
+    poster and subtitles), or a page of a video host, shown as a link (no embedded player:
+    no third-party script or tracker on the newsroom's pages)."""
+
+    release = models.ForeignKey(
+        "newsroom.PressRelease", on_delete=models.CASCADE, related_name="videos"
+    )
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    transcript = models.TextField(
+        _("transcript"),
+        blank=True,
+        help_text=_("What is said and shown, for those who cannot watch or hear the video."),
+    )
+    file = models.FileField(
+        _("video file"),
+        upload_to=video_path,
+        validators=[validate_video],
+        blank=True,
+        max_length=255,
+        help_text=_("MP4 (H.264) or WebM."),
+    )
+    poster = ReencodedImageField(
+        _("poster image"),
+        upload_to=poster_path,
+        validators=[validate_image],
+        blank=True,
+        width_field="poster_width",
+        height_field="poster_height",
+        help_text=_("Shown before the video plays; its size gives the player's."),
+    )
+    poster_width = dimension_field()
+    poster_height = dimension_field()
+    subtitles_fr = models.FileField(
+        _("French subtitles (WebVTT)"),
+        upload_to=subtitles_path,
+        validators=[validate_webvtt],
+        blank=True,
+    )
+    subtitles_en = models.FileField(
+        _("English subtitles (WebVTT)"),
+        upload_to=subtitles_path,
+        validators=[validate_webvtt],
+        blank=True,
+    )
+    duration = models.DurationField(
+        _("duration"), null=True, blank=True, help_text=_("e.g. 00:02:30")
+    )
+    external_url = models.URLField(
+        _("address on a video host"),
+        max_length=500,
+        blank=True,
+        validators=[validate_https],
+        help_text=_("Instead of a file: the video's page on YouTube, Vimeo, Dailymotion…"),
+    )
+
+    required_in_original = ("title",)
+
+    class Meta(ReleaseChild.Meta):
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(file="") & ~models.Q(external_url=""))
+                | (~models.Q(file="") & models.Q(external_url="")),
+                name="video_file_or_link",
+            )
+        ]
+
+    def __str__(self):
+        return self.title or self.external_url or self.file.name
+
+    def clean(self):
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if bool(self.file) == bool(self.external_url):
+            errors.setdefault("file", []).append(
+                ValidationError(
+                    _("Give either a video file or the address of the video on a host, not both."),
+                    code="file_or_link",
+                )
+            )
+        if self.file:
+            required = {
+                "poster": _("A video file needs a poster image."),
+                "credit": _("Say who holds the rights of the video."),
+                "licence": _("Choose the licence of the video."),
+            }
+            for field, message in required.items():
+                if not getattr(self, field):
+                    errors.setdefault(field, []).append(ValidationError(message, code="file_needs"))
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_external(self):
+        return not self.file and bool(self.external_url)
+
+    @property
+    def host(self):
+        """The video host's name, as shown on the link: "youtube.com"."""
+        return (urlsplit(self.external_url).hostname or "").removeprefix("www.")
+
+    @property
+    def subtitles(self):
+        """[(language, file)] of the subtitle tracks it has."""
+        return [
+            (code, file)
+            for code, file in (("fr", self.subtitles_fr), ("en", self.subtitles_en))
+            if file
+        ]
+
+    @property
+    def file_size(self):
+        """Bytes of the stored video (0 when storage has lost it)."""
+        try:
+            return self.file.size if self.file else 0
+        except OSError:
+            return 0
+
+    @property
+    def duration_clock(self):
+        """ "2:05", "1:02:05": the duration as players show it (empty when unknown)."""
+        if self.duration is None:
+            return ""
+        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+    @property
+    def duration_iso(self):
+        """ "PT2M5S": for ``<time datetime>`` and JSON-LD (empty when unknown)."""
+        if self.duration is None:
+            return ""
+        minutes, seconds = divmod(int(self.duration.total_seconds()), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"PT{hours}H{minutes}M{seconds}S" if hours else f"PT{minutes}M{seconds}S"
+
+    @property
+    def format_name(self):
+        return "WebM" if self.content_type == "video/webm" else "MP4"
+
+    @property
+    def content_type(self):
+        return "video/webm" if self.file.name.lower().endswith(".webm") else "video/mp4"
+
+    @property
+    def download_name(self):
+        """A readable file name (stored names are random): "entretien.mp4"."""
+        extension = os.path.splitext(self.file.name)[1].lower()
+        return f"{slugify(self.title)[:80] or 'video'}{extension}"

@@ -5,7 +5,7 @@ from django.db import models
 from partners.models import Institution, MediaContact, ResearchProject
 from partners.rights import Licensed
 
-from .parts import Attachment, Quote, ReleaseImage
+from .parts import Attachment, Quote, ReleaseImage, ReleaseVideo
 
 
 def offered(model):
@@ -54,6 +54,10 @@ def detail_prefetches():
         models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
         offered(ReleaseImage),
         offered(Attachment),
+        # Videos still offered (their rights not expired): the page, JSON-LD and media kit.
+        models.Prefetch(
+            "videos", queryset=ReleaseVideo.objects.filter(ReleaseVideo.offered_filter())
+        ),
         models.Prefetch(
             "contacts",
             queryset=MediaContact.objects.filter(is_public=True)
