@@ -3,8 +3,9 @@
 A cached page's key holds the content version (``ContentVersion``, one row every process
 reads: a local-memory cache is per process), which changes in the same transaction as any
 change to what public pages show: an edit, a publication or a withdrawal is seen at once. The
-row also holds the next moment a scheduled release or an embargo lift is due; the first
-request after it changes the version, so a due release appears at its minute. Signed-in
+row also holds the next moment a scheduled release or an embargo lift is due, or a contact's
+out-of-office note starts or ends; the first request after it changes the version, so a due
+release appears at its minute. Signed-in
 readers (staff, accredited journalists) see more than the public: they never get or fill the
 cache. Every answer has an ``ETag`` and a ``Last-Modified``; a matching request gets a 304.
 
@@ -29,6 +30,8 @@ from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+from partners.models import next_away_change
 
 from .models import ContentVersion, PressRelease
 from .models.pages import new_token
@@ -93,7 +96,7 @@ def change(now=None, seen=None):
     """A new content version. ``seen``: only if it is still that one (of the requests that
     find a due moment passed, one changes it; the others read its change)."""
     now = now or timezone.now()
-    version = Version(new_token(), now, PressRelease.objects.next_public_change(now))
+    version = Version(new_token(), now, next_change(now))
     rows = ContentVersion.objects.filter(pk=1)
     if seen is not None:
         rows = rows.filter(token=seen)
@@ -103,6 +106,13 @@ def change(now=None, seen=None):
         return current(now)
     ContentVersion.objects.update_or_create(pk=1, defaults=version._asdict())
     return version
+
+
+def next_change(now):
+    """The next moment public pages change by themselves: a release due (its scheduled minute
+    or embargo lift), or a contact's out-of-office note starting or ending."""
+    moments = (PressRelease.objects.next_public_change(now), next_away_change(now))
+    return min((moment for moment in moments if moment), default=None)
 
 
 @functools.cache
