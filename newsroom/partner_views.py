@@ -140,7 +140,10 @@ def contact_directory(request):
         people = listed_people()
         context["institutions"] = (
             Institution.objects.filter(
-                Q(pk__in=contacts.values("institution")) | Q(pk__in=people.values("institution"))
+                Q(pk__in=contacts.values("institution"))
+                # A listed spokesperson's institution only if it is itself known.
+                | Q(pk__in=people.values("institution"))
+                & Q(pk__in=listed_institutions().values("pk"))
             )
             .order_by("name")
             .prefetch_related(
