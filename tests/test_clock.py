@@ -209,6 +209,7 @@ def test_ics_of_a_preview_link(staff_client, make_release):
     page = reviewer.get(link.get_absolute_url()).text
     url = reverse("newsroom:preview_ics", kwargs={"token": link.signed_token})
     assert f'href="{url}"' in page
+    assert "newsroom/clock.js" in page  # the reviewer's page has the script
     response = reviewer.get(url)
     assert response.status_code == 200 and "Projet" in response.content.decode()
     forged = reverse("newsroom:preview_ics", kwargs={"token": link.token.hex})
@@ -238,3 +239,11 @@ def test_dashboard_timeline_uses_the_clock(staff_client, make_release):
     assert "3 December 2026, 14:00 Paris time (13:00 UTC)" in html
     assert "(goes public in" not in html  # the countdown is said once
     assert "newsroom/clock.js" in html
+
+
+def test_the_public_s_pages_load_no_script(client, make_release):
+    """The clock's script is for those who may see a time ahead; anonymous pages stay
+    script-free (and cached alike for everyone)."""
+    release = make_release()
+    assert "clock.js" not in client.get(release.get_absolute_url("fr")).text
+    assert "clock.js" not in client.get(reverse("newsroom:release_list")).text

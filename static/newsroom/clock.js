@@ -29,6 +29,10 @@
     return;
   }
   Array.prototype.forEach.call(clocks, function (clock) {
+    if (clock.hasAttribute("data-clock-shown")) {
+      return; // already given (the script loaded twice)
+    }
+    clock.setAttribute("data-clock-shown", "");
     var moment = new Date(clock.getAttribute("datetime"));
     if (isNaN(moment.getTime())) {
       return;
