@@ -15,6 +15,7 @@ from django.utils import formats, translation
 from django.utils.translation import gettext
 
 from . import page_cache
+from .clock import Clock, upcoming
 from .models import ReleaseStatus
 
 
@@ -40,6 +41,7 @@ class Card:
     image: Thumbnail | None
     text: str  # the body as plain text (search snippets)
     snippet: dict | None = None  # a search's marked title and text (``search.snippets``)
+    clock: Clock | None = None  # the embargo lift or scheduled time still ahead (staff, press)
 
 
 def card(release):
@@ -57,6 +59,7 @@ def card(release):
             url=url,
             language=translation.get_language(),
             badge=badge,
+            clock=upcoming(release),
             date=release.release_date.isoformat(),
             date_shown=formats.date_format(release.release_date),
             dateline=release.dateline,

@@ -15,8 +15,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 from reversion.signals import pre_revision_commit
 
@@ -30,6 +29,7 @@ from partners.models import (
     StockListing,
 )
 
+from .clock import paris_and_utc
 from .models.parts import (
     Attachment,
     Quote,
@@ -149,12 +149,12 @@ def describe_step(step):
     text = str(action.label) if action else step.get("action", "")
     moments = []
     for field, label in (
-        ("publish_at", _("goes public on %(moment)s (Paris time)")),
-        ("embargo_until", _("embargo until %(moment)s (Paris time)")),
+        ("publish_at", _("goes public on %(moment)s")),
+        ("embargo_until", _("embargo until %(moment)s")),
     ):
         if step.get(field):
-            moment = timezone.localtime(datetime.fromisoformat(step[field]))
-            moments.append(label % {"moment": date_format(moment, "DATETIME_FORMAT")})
+            moment = paris_and_utc(datetime.fromisoformat(step[field]))
+            moments.append(label % {"moment": moment})
     if moments:
         text = f"{text} ({', '.join(moments)})"
     if step.get("comment"):

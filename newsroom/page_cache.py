@@ -3,8 +3,8 @@
 A cached page's key holds the content version (``ContentVersion``, one row every process
 reads: a local-memory cache is per process), which changes in the same transaction as any
 change to what public pages show: an edit, a publication or a withdrawal is seen at once. The
-row also holds the next moment a scheduled release or an embargo lift is due (or an asset
-of the media library expires); the first
+row also holds the next moment a scheduled release or an embargo lift is due, an asset
+of the media library expires, or a contact's out-of-office note starts or ends; the first
 request after it changes the version, so a due release appears at its minute. Signed-in
 readers (staff, accredited journalists) see more than the public: they never get or fill the
 cache. Every answer has an ``ETag`` and a ``Last-Modified``; a matching request gets a 304.
@@ -30,6 +30,8 @@ from django.urls import Resolver404, get_urlconf, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
+
+from partners.models import next_away_change
 
 from .models import ContentVersion, PressRelease
 from .models.pages import new_token
@@ -107,11 +109,16 @@ def change(now=None, seen=None):
 
 
 def next_change(now):
-    """The next moment public pages change by themselves: a release due or out of embargo, or
-    an asset past its expiry day (``media_library.next_expiry``)."""
+    """The next moment public pages change by themselves: a release due (its scheduled minute
+    or embargo lift), an asset past its expiry day (``media_library.next_expiry``), or a
+    contact's out-of-office note starting or ending."""
     from .media_library import next_expiry  # it reads the listing, which reads the models
 
-    moments = (PressRelease.objects.next_public_change(now), next_expiry(now))
+    moments = (
+        PressRelease.objects.next_public_change(now),
+        next_expiry(now),
+        next_away_change(now),
+    )
     return min((moment for moment in moments if moment is not None), default=None)
 
 

@@ -2,7 +2,7 @@
 with their published releases."""
 
 from django import forms
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -135,10 +135,21 @@ def contact_directory(request):
             listed_people().select_related("institution"), search, releases
         )
     else:
+        # Press officers and spokespeople side by side, per institution: three queries
+        # whatever their number.
+        people = listed_people()
         context["institutions"] = (
-            Institution.objects.filter(pk__in=contacts.values("institution"))
+            Institution.objects.filter(
+                Q(pk__in=contacts.values("institution"))
+                # A listed spokesperson's institution only if it is itself known.
+                | Q(pk__in=people.values("institution"))
+                & Q(pk__in=listed_institutions().values("pk"))
+            )
             .order_by("name")
-            .prefetch_related(Prefetch("media_contacts", queryset=contacts, to_attr="contacts"))
+            .prefetch_related(
+                Prefetch("media_contacts", queryset=contacts, to_attr="contacts"),
+                Prefetch("people", queryset=people, to_attr="spokespeople"),
+            )
         )
     return render(request, "partners/contact_directory.html", context)
 

@@ -5,7 +5,7 @@ from django.contrib.auth.views import LogoutView
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from . import feeds, journalists, library_views, partner_views, views
+from . import clock_views, feeds, journalists, library_views, partner_views, views
 from .alerts import urls as alert_urls
 from .page_cache import cached_page
 
@@ -19,6 +19,12 @@ urlpatterns = [
     ),
     path(_("press-releases/<slug:slug>/media-kit/"), views.release_media_kit, name="media_kit"),
     path(_("preview/<str:token>/"), views.release_preview, name="preview"),
+    path(
+        _("press-releases/<slug:slug>/embargo.ics"),
+        clock_views.release_calendar,
+        name="embargo_ics",
+    ),
+    path(_("preview/<str:token>/embargo.ics"), clock_views.preview_calendar, name="preview_ics"),
     path(_("feeds/rss/"), cached_page(feeds.ReleaseFeed()), name="feed_rss"),
     path(_("feeds/atom/"), cached_page(feeds.AtomReleaseFeed()), name="feed_atom"),
     path(

@@ -77,8 +77,10 @@ class FrozenPerson:
 
 
 class FrozenContact:
-    def __init__(self, data, institution):
+    def __init__(self, data, institution, live=None):
         self.pk = data["pk"]
+        # The live contact, for its out-of-office note: about who answers now, not then.
+        self.live = live
         self.display_name = data["name"]
         self.person_slug = data["person_slug"]
         self.person = FrozenPerson(self.person_slug) if self.person_slug else None
@@ -94,6 +96,18 @@ class FrozenContact:
     def language_names(self):
         return [translation.get_language_info(code)["name_translated"] for code in self.languages]
 
+    @property
+    def is_away(self):
+        return bool(self.live and self.live.is_away)
+
+    @property
+    def away_until(self):
+        return self.live and self.live.away_until
+
+    @property
+    def away_note(self):
+        return self.live.away_note if self.live else ""
+
 
 class FrozenInstitution:
     """The live institution (name, logo, page) with the frozen parts of its snapshot."""
@@ -107,9 +121,13 @@ class FrozenInstitution:
         self.website = snapshot["website"]
         self.stock_listings = Items(Listing(*item) for item in snapshot["listings"])
         self.social_profiles = Items(Profile(*item) for item in snapshot["social"])
+        # Its listed contacts as they are now (``detail_prefetches``), for their absences.
+        live = {contact.pk: contact for contact in getattr(institution, "public_contacts", [])}
         self.public_contacts = [
             contact
-            for contact in (FrozenContact(data, self) for data in snapshot["contacts"])
+            for contact in (
+                FrozenContact(data, self, live.get(data["pk"])) for data in snapshot["contacts"]
+            )
             if contact.is_public
         ]
 

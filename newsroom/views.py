@@ -245,6 +245,7 @@ def release_preview(request, token):
         {
             "release": release,
             "preview": True,
+            "preview_token": token,
             "shown_in_other_language": not release.is_translated(translation.get_language()),
             "alternates": [(code, link.get_absolute_url()) for code in LANGUAGE_CODES],
         },

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from partners.rights import lacks_rights
 
 from . import history
+from .clock import paris_and_utc
 from .listing import listed_contacts
 from .models import PressRelease, ReleaseStatus, ReleaseTransition
 from .snapshots import snapshot_institution
@@ -101,13 +102,9 @@ def release_transition(*, release, user, action, comment=""):
 
 
 def moment(value):
-    """A moment as the messages give it, in Paris time and the user's language: "3 December
-    2026 at 14:00", "3 décembre 2026 à 14:00"."""
-    local = timezone.localtime(value)
-    return gettext("%(date)s at %(time)s") % {
-        "date": formats.date_format(local, "j F Y"),
-        "time": formats.time_format(local, "H:i"),
-    }
+    """A moment as the messages give it (``clock.paris_and_utc``): "3 December 2026, 14:00
+    Paris time (13:00 UTC)", "3 décembre 2026 à 14:00, heure de Paris (13:00 UTC)"."""
+    return paris_and_utc(value)
 
 
 def outcome_message(release, action):
@@ -124,17 +121,17 @@ def outcome_message(release, action):
     embargoed = release.embargo_until and release.embargo_until > now
     if scheduled and embargoed:
         return gettext(
-            "Scheduled: goes out on %(publish)s (Paris time), to accredited journalists only "
-            "until the embargo lifts on %(embargo)s."
+            "Scheduled: goes out on %(publish)s, to accredited journalists only until the "
+            "embargo lifts on %(embargo)s."
         ) % {"publish": moment(release.publish_at), "embargo": moment(release.embargo_until)}
     if scheduled:
-        return gettext("Scheduled: goes public on %(publish)s (Paris time).") % {
+        return gettext("Scheduled: goes public on %(publish)s.") % {
             "publish": moment(release.publish_at)
         }
     if embargoed:
         return gettext(
-            "Published under embargo until %(embargo)s (Paris time): until then only accredited "
-            "journalists see it."
+            "Published under embargo until %(embargo)s: until then only accredited journalists "
+            "see it."
         ) % {"embargo": moment(release.embargo_until)}
     return gettext("Published: the release is public now.")
 

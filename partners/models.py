@@ -1,11 +1,12 @@
 """Institutions that issue releases, the people who speak for them, and their partnerships."""
 
+import datetime
 from html import unescape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
@@ -303,6 +304,23 @@ class MediaContact(Ordered):
     )
     # Separate from ``is_public``: an internal contact is never listed, whatever this says.
     listing = listing_field()
+    # Out of office: shown on the contact's card from the first to the last day (Paris dates),
+    # decided at each request (and by the page cache's next change), not by a job.
+    away_note = models.CharField(
+        _("out-of-office note"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown during the absence, e.g. “please write to …”."),
+    )
+    away_from = models.DateField(
+        _("away from"), null=True, blank=True, help_text=_("First day of the absence.")
+    )
+    away_until = models.DateField(
+        _("away until"),
+        null=True,
+        blank=True,
+        help_text=_("Last day of the absence; the note is shown until then."),
+    )
 
     class Meta(Ordered.Meta):
         verbose_name = _("media contact")
@@ -317,6 +335,12 @@ class MediaContact(Ordered):
                 name="mediacontact_reachable",
             ),
             listing_valid("mediacontact"),
+            models.CheckConstraint(
+                condition=models.Q(away_from__isnull=True)
+                | models.Q(away_until__isnull=True)
+                | models.Q(away_until__gte=models.F("away_from")),
+                name="mediacontact_away_in_order",
+            ),
         ]
 
     def __str__(self):
@@ -337,8 +361,42 @@ class MediaContact(Ordered):
             errors["name"] = _("Give a name or choose a person.")
         if not self.phone and not self.email:
             errors["email"] = _("Give at least a phone number or an email address.")
+        if self.away_from and self.away_until and self.away_until < self.away_from:
+            errors["away_until"] = _("The last day of the absence cannot be before the first.")
+        elif (self.away_from or any(self.away_notes())) and not self.away_until:
+            errors["away_until"] = _("Give the last day of the absence.")
         if errors:
             raise ValidationError(errors)
+
+    def away_notes(self):
+        return [getattr(self, f"away_note_{code}", "") for code, _name in settings.LANGUAGES]
+
+    @property
+    def is_away(self):
+        """Out of office today (in Paris): from ``away_from`` (or now) to ``away_until``."""
+        today = timezone.localdate()
+        if not self.away_until or self.away_until < today:
+            return False
+        return not self.away_from or self.away_from <= today
+
+
+def next_away_change(now):
+    """The next moment an out-of-office note appears or disappears (midnight in Paris on the
+    first day, and after the last), or None: public pages change then, unedited."""
+    today = timezone.localdate(now)
+    moments = MediaContact.objects.aggregate(
+        start=models.Min("away_from", filter=models.Q(away_from__gt=today)),
+        end=models.Min("away_until", filter=models.Q(away_until__gte=today)),
+    )
+    days = [moments["start"], moments["end"] and moments["end"] + datetime.timedelta(days=1)]
+    return min(
+        (
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+            for day in days
+            if day
+        ),
+        default=None,
+    )
 
 
 class Partnership(models.Model):

@@ -27,7 +27,7 @@ class PersonTranslation(TranslationOptions):
 
 @register(models.MediaContact)
 class MediaContactTranslation(TranslationOptions):
-    fields = ("role",)
+    fields = ("role", "away_note")
 
 
 @register(models.Partnership)

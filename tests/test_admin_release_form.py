@@ -63,8 +63,8 @@ def test_publish_keeps_the_embargo_typed_but_not_saved(client, publisher, approv
     assert approved.status == "published" and approved.embargo_until == embargo
     assert response.redirect_chain[-1][0] == url
     assert messages_of(response) == [
-        "Enregistré. Publié sous embargo jusqu’au 3 décembre 2026 à 14:00 (heure de Paris) : "
-        "d’ici là, seuls les journalistes accrédités le voient."
+        "Enregistré. Publié sous embargo jusqu’au 3 décembre 2026 à 14:00, heure de Paris "
+        "(13:00 UTC) : d’ici là, seuls les journalistes accrédités le voient."
     ]
     # Saved and moved in one step: one revision, whose comment tells both.
     (version,) = Version.objects.get_for_object(approved)
@@ -76,8 +76,12 @@ def test_publish_keeps_the_embargo_typed_but_not_saved(client, publisher, approv
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("fr", "Enregistré. Programmé : mis en ligne le 3 décembre 2026 à 14:00 (heure de Paris)."),
-        ("en", "Saved. Scheduled: goes public on 3 December 2026 at 14:00 (Paris time)."),
+        (
+            "fr",
+            "Enregistré. Programmé : mis en ligne le 3 décembre 2026 à 14:00, heure de Paris "
+            "(13:00 UTC).",
+        ),
+        ("en", "Saved. Scheduled: goes public on 3 December 2026, 14:00 Paris time (13:00 UTC)."),
     ],
 )
 def test_scheduling_says_when_in_the_user_language(client, publisher, approved, language, expected):

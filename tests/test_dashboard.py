@@ -98,7 +98,7 @@ def test_the_dashboard_in_french(client, make_staff, make_release, institution):
         "Importer un communiqué",
         "Mes brouillons",
         "En attente de ma relecture",
-        "Programmés et sous embargo (heure de Paris)",
+        "Programmés et sous embargo",
         'publication <strong class="time-left">dans 2 j 4 h</strong>',
         "Publiés récemment",
     ):

@@ -42,11 +42,11 @@ def test_workflow_steps_are_stored_without_a_language(scheduled):
     with translation.override("fr"):
         text = history.describe(version.revision.comment)
     assert text.startswith("Publier ou programmer (mise en ligne le ")
-    assert "14:30 (heure de Paris)): on time" in text
+    assert "à 14:30, heure de Paris (13:30 UTC)): on time" in text
     with translation.override("en"):
         text = history.describe(version.revision.comment)
     assert text.startswith("Publish or schedule (goes public on ")
-    assert "2:30 p.m. (Paris time)): on time" in text
+    assert "14:30 Paris time (13:30 UTC)): on time" in text
 
 
 def test_admin_saves_are_stored_without_a_language(make_staff, make_release):

@@ -74,4 +74,5 @@ def test_embargo_shown_in_paris_time_with_the_zone_named(client, make_journalist
     client.force_login(make_journalist())
     with time_machine.travel(datetime.datetime(2026, 10, 21, tzinfo=UTC), tick=False):
         html = client.get(release.get_absolute_url("en")).text
-    assert "EMBARGOED until October 26, 2026, 10 a.m. (Paris time)" in html
+    # 10:00 in Paris on the first day of winter time: UTC+1, no longer UTC+2.
+    assert "26 October 2026, 10:00 Paris time (09:00 UTC)" in html

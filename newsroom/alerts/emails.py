@@ -5,9 +5,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ..clock import paris_and_utc
 from ..models import PressRelease, detail_prefetches
 from . import links
 from .models import Kind
@@ -19,8 +20,8 @@ UNSUBSCRIBE = "https://newsroom.invalid/unsubscribe-link"
 
 
 def paris_time(moment):
-    """'3 décembre 2026 à 09:00' / 'December 3, 2026, 9 a.m.', in Paris time."""
-    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    """'3 décembre 2026 à 09:00, heure de Paris (08:00 UTC)' (``clock.paris_and_utc``)."""
+    return paris_and_utc(moment)
 
 
 def multipart(subject, template, context, to):
@@ -83,7 +84,7 @@ def render_alert(release, kind):
     embargo = paris_time(release.embargo_until) if kind == Kind.EMBARGOED else None
     title = str(release)
     if embargo:
-        subject = _("EMBARGOED until %(moment)s (Paris time): %(title)s") % {
+        subject = _("EMBARGOED until %(moment)s: %(title)s") % {
             "moment": embargo,
             "title": title,
         }

@@ -5,6 +5,7 @@ thumbnails, checks spelling, never doubles "©"; the list of releases reads well
 axe-core and the Nu Html Checker find nothing on these screens."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -57,7 +58,9 @@ def test_publish_keeps_the_embargo_typed_without_saving(site, browser, people):
     assert release.status == "published" and release.embargo_until == lift
     message = f"Publié sous embargo jusqu’au {lift.day} "
     expect(page.locator(".messagelist")).to_contain_text(message)
-    expect(page.locator(".messagelist")).to_contain_text("à 14:00 (heure de Paris)")
+    expect(page.locator(".messagelist")).to_contain_text(
+        re.compile(r"à 14:00, heure de Paris \(1[23]:00 UTC\)")
+    )
 
     reader = browser.new_context(viewport=DESKTOP).new_page()
     url = f"{site}{release.get_absolute_url('fr')}"

@@ -67,7 +67,7 @@ def test_editor_sees_the_dashboard_first(site, browser, desk):
     assert headings[:4] == [
         "My drafts",
         "Awaiting my review",
-        "Scheduled and embargoed (Paris time)",
+        "Scheduled and embargoed",
         "Recently published",
     ]
     expect(editor.locator("#my-drafts")).to_contain_text("Brouillon de l’éditeur")
@@ -221,7 +221,9 @@ def test_history_in_french(site, browser, desk):
     expect(history).to_contain_text("Soumettre à relecture")
     expect(history).to_contain_text("Approuver")
     expect(history).to_contain_text(
-        re.compile(r"Publier ou programmer \(mise en ligne le .*16:45 \(heure de Paris\)\)")
+        re.compile(
+            r"Publier ou programmer \(mise en ligne le .* à 16:45, heure de Paris \(.*UTC\)\)"
+        )
     )
     for english in ("Changed", "Submit for review", "Approve", "Publish or schedule"):
         expect(history).not_to_contain_text(english)
