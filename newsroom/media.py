@@ -1,6 +1,7 @@
 """The media gate: uploaded files are served only when what they belong to is public.
 
-Logos of listed institutions are public (``listing.py``), of others to whom one of their
+The newsroom's own logo (``identity/``, the current one only) is public; logos of listed
+institutions are public (``listing.py``), of others to whom one of their
 releases is visible (an import's new institution, in a staff preview); images, renditions and
 attachments only to whom their release is visible (``PressRelease.objects.visible_to``, the one
 visibility rule: staff for previews, accredited journalists under embargo). Files have random
@@ -18,11 +19,14 @@ from django.utils import timezone
 from partners.models import Institution
 
 from .listing import issuer_listed
-from .models import Attachment, PressRelease, PreviewLink, ReleaseImage
+from .models import Attachment, NewsroomIdentity, PressRelease, PreviewLink, ReleaseImage
 
 
 def may_see_file(name, user, previews=()):
     """``previews``: tokens of review links opened in this browser (still checked valid)."""
+    if name.startswith("identity/"):
+        # The header's logo, on every page; a replaced one is no longer served.
+        return NewsroomIdentity.objects.filter(pk=1, logo=name).exists()
     published = PressRelease.objects.visible_to(user)
     if previews:
         previewed = PreviewLink.objects.valid().filter(token__in=previews).values("release")

@@ -1,5 +1,6 @@
 """The press-release app's models, one module per concern."""
 
+from .identity import NewsroomIdentity, current_identity
 from .journalists import EmbargoedView, Journalist
 from .pages import ContentVersion
 from .parts import Attachment, Quote, ReleaseContact, ReleaseImage, ReleaseIssuer
@@ -24,6 +25,7 @@ __all__ = [
     "Correction",
     "EmbargoedView",
     "Journalist",
+    "NewsroomIdentity",
     "PressRelease",
     "PressReleaseQuerySet",
     "PreviewLink",
@@ -35,6 +37,7 @@ __all__ = [
     "ReleaseTransition",
     "SearchDocument",
     "Topic",
+    "current_identity",
     "detail_prefetches",
     "is_accredited",
     "list_prefetches",
