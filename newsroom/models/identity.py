@@ -10,6 +10,7 @@ import time
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from partners.uploads import ReencodedImageField, random_name
@@ -68,7 +69,10 @@ def validate_accent(value):
                 "darker one."
             ),
             code="accent_contrast",
-            params={"ratio": f"{ratio:.2f}", "minimum": MIN_CONTRAST},
+            params={
+                "ratio": formats.number_format(ratio, 2),
+                "minimum": formats.number_format(MIN_CONTRAST, 1),
+            },
         )
 
 
