@@ -51,10 +51,9 @@ class ReleaseFeed(Feed):
         return url
 
     def description(self, scope):
-        identity = identity_of()
-        return identity.tagline or _(
-            "Press releases, experts and media contacts of our partner institutions."
-        )
+        if tagline := identity_of().tagline:
+            return escape(tagline)  # read as HTML by feed readers, as item descriptions are
+        return _("Press releases, experts and media contacts of our partner institutions.")
 
     def items(self, scope):
         releases = PressRelease.objects.published().filtered(**scope).for_display()
