@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from .models import current_identity
+from .models.identity import forget
 
 
 def identity_of(request=None):
@@ -24,6 +25,10 @@ def identity_css(request):
     """The accent as custom properties, after site.css: the CSP forbids inline styles. Its
     URL carries the colour (``?v=``), so a matching request may be kept a year."""
     current = identity_of(request)
+    if request.GET.get("v", current.css_version) != current.css_version:
+        # A page built elsewhere with a newer colour than this process's copy: read it again.
+        forget()
+        current = identity_of(request)
     css = f":root{{--accent:{current.accent};--accent-dark:{current.accent_dark}}}\n"
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
     if request.GET.get("v") == current.css_version:
