@@ -128,8 +128,11 @@ def test_a_logo_is_shown_in_the_header_and_json_ld_and_served_to_anyone(
     assert response.status_code == 302, response.text
     logo = NewsroomIdentity.objects.get().logo
     assert logo.name.startswith("identity/") and logo.name.endswith(".png")
+    form = staff_client.get(CHANGE).text  # the stored logo shown, the file input labelled
+    assert f'href="{logo.url}"' in form and '<label for="id_logo">' in form
     html = Client().get("/en/").text
-    assert f'<img class="brand-logo" src="{logo.url}" alt="" height="40">' in html
+    # 120 × 40 shown 40 pixels high: its size given, the header does not move as it loads.
+    assert f'<img class="brand-logo" src="{logo.url}" alt="" width="120" height="40">' in html
     data = jsonld(Client().get(demo_release.get_absolute_url("en")).text)
     assert data["publisher"]["logo"] == {
         "@type": "ImageObject",

@@ -22,6 +22,7 @@ ACCENT_PATTERN = re.compile(r"^#[0-9a-fA-F]{6}$")
 # WCAG 2 AA for normal text: the accent is the colour of links and of buttons' background.
 MIN_CONTRAST = 4.5
 DEFAULT_ACCENT = "#0b5cad"
+LOGO_HEIGHT = 40  # pixels, in the header
 # What the site showed before the identity could be edited (the migration's row, load_demo).
 DEFAULTS = {
     "name_fr": "Salle de presse",
@@ -92,8 +93,13 @@ class NewsroomIdentity(models.Model):
         upload_to=identity_logo_path,
         blank=True,
         validators=[validate_image],
+        width_field="logo_width",
+        height_field="logo_height",
         help_text=_("PNG, JPEG, WebP or GIF; shown next to the name, about 40 pixels high."),
     )
+    # Kept at upload: the header's <img> gets its size without the file being opened.
+    logo_width = models.PositiveIntegerField(null=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, editable=False)
     accent = models.CharField(
         _("accent colour"),
         max_length=7,
@@ -121,6 +127,14 @@ class NewsroomIdentity(models.Model):
     @property
     def logo_url(self):
         return self.logo.url if self.logo else ""
+
+    @property
+    def logo_size(self):
+        """(width, height) the header shows the logo at: LOGO_HEIGHT pixels high, so the
+        page's layout does not move when it loads."""
+        if not (self.logo and self.logo_width and self.logo_height):
+            return None
+        return round(self.logo_width * LOGO_HEIGHT / self.logo_height), LOGO_HEIGHT
 
     @property
     def accent_dark(self):
