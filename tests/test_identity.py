@@ -219,7 +219,7 @@ def test_identity_css_serves_the_accent_for_a_year(client):
     NewsroomIdentity.objects.get().save()  # as an edit does: this process reads it again
     response = client.get("/identity.css?v=0b5cad")
     assert response.status_code == 200 and response["Content-Type"].startswith("text/css")
-    assert response.text == ":root{--accent:#0b5cad;--accent-dark:#094887}\n"
+    assert response.text == ":root{--accent:#0b5cad;--accent-dark:#084079}\n"
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     row = NewsroomIdentity.objects.get()
     row.accent = "#7a1f5c"

@@ -50,8 +50,9 @@ def contrast_with_white(colour):
     return 1.05 / (luminance(colour) + 0.05)
 
 
-def darker(colour, factor=0.78):
-    """The accent for hover and pressed states: the same hue, darker."""
+def darker(colour, factor=0.7):
+    """The accent for hover and pressed states: the same hue, darker (#0b5cad gives about
+    site.css's own #083f78)."""
     return "#" + "".join(f"{round(int(colour[i : i + 2], 16) * factor):02x}" for i in (1, 3, 5))
 
 
