@@ -32,6 +32,7 @@ from .admin_parts import (
 from .filters import SearchField
 from .forms import IssuerFormSet, ReleaseAdminForm, ReleaseChildFormSet
 from .history import WORKFLOW_FIELDS
+from .identity_admin import NewsroomIdentityAdmin  # noqa: F401  (registers it)
 from .importer.admin_views import import_view
 from .journalists import journalist_decide
 from .search import index

@@ -26,7 +26,15 @@ from partners.models import (
 from partners.rights import Licence
 
 from . import demo_content as content
-from .models import PressRelease, Quote, ReleaseContact, ReleaseIssuer, Topic
+from .models import (
+    NewsroomIdentity,
+    PressRelease,
+    Quote,
+    ReleaseContact,
+    ReleaseIssuer,
+    Topic,
+    identity,
+)
 from .search import index
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -193,6 +201,9 @@ def load_release(institutions, people, contacts, topics, projects):
 @transaction.atomic
 def load_demo():
     """Create or complete the demo content; returns the press release."""
+    # The identity as the migration made it, if a flush took it; an edited one is kept.
+    if not NewsroomIdentity.objects.filter(pk=1).exists():
+        NewsroomIdentity(**identity.DEFAULTS).save()
     institutions = {}
     for data in content.INSTITUTIONS:
         institutions[data["slug"]] = load_institution(data)

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from .branding import identity_of
 from .listing import listed_institutions
 from .models import PressRelease, Topic
 
@@ -19,6 +20,9 @@ class ReleaseFeed(Feed):
     feed_type = Rss201rev2Feed
 
     def get_object(self, request, institution=None, topic=None):
+        # This process's copy of the identity checked now, against the version the page cache
+        # read (title() and description() have no request).
+        identity_of(request)
         if institution:
             return {"institution": get_object_or_404(listed_institutions(), slug=institution)}
         if topic:
@@ -28,11 +32,14 @@ class ReleaseFeed(Feed):
         return {}
 
     def title(self, scope):
+        newsroom = identity_of().name
         if "institution" in scope:
-            return _("Press releases of %(name)s") % {"name": scope["institution"].name}
-        if "topic" in scope:
-            return _("Press releases: %(topic)s") % {"topic": scope["topic"].name}
-        return _("Press releases — Newsroom")
+            title = _("Press releases of %(name)s") % {"name": scope["institution"].name}
+        elif "topic" in scope:
+            title = _("Press releases: %(topic)s") % {"topic": scope["topic"].name}
+        else:
+            title = _("Press releases")
+        return f"{title} — {newsroom}"
 
     def link(self, scope):
         if "institution" in scope:
@@ -44,6 +51,8 @@ class ReleaseFeed(Feed):
         return url
 
     def description(self, scope):
+        if tagline := identity_of().tagline:
+            return escape(tagline)  # read as HTML by feed readers, as item descriptions are
         return _("Press releases, experts and media contacts of our partner institutions.")
 
     def items(self, scope):

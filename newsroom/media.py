@@ -1,6 +1,7 @@
 """The media gate: uploaded files are served only when what they belong to is public.
 
-Logos of listed institutions are public, as are their media library images (``PartnerImage``,
+The newsroom's own logo (``identity/``, the current one only) is public; logos of listed
+institutions are public, as are their media library images (``PartnerImage``,
 ``listing.offered_partner_images``) (``listing.py``), of others to whom one of their
 releases is visible (an import's new institution, in a staff preview); images, renditions and
 attachments, videos (their files, posters and subtitles) only to whom their release is visible
@@ -23,12 +24,22 @@ from partners.models import Institution, PartnerImage
 from partners.rights import Licensed
 
 from .listing import issuer_listed, offered_partner_images
-from .models import Attachment, PressRelease, PreviewLink, ReleaseImage, ReleaseVideo
+from .models import (
+    Attachment,
+    NewsroomIdentity,
+    PressRelease,
+    PreviewLink,
+    ReleaseImage,
+    ReleaseVideo,
+)
 from .video_files import VIDEO_FOLDER, partial_response
 
 
 def may_see_file(name, user, previews=()):
     """``previews``: tokens of review links opened in this browser (still checked valid)."""
+    if name.startswith("identity/"):
+        # The header's logo, on every page; a replaced one is no longer served.
+        return NewsroomIdentity.objects.filter(pk=1, logo=name).exists()
     published = PressRelease.objects.visible_to(user)
     if previews:
         previewed = PreviewLink.objects.valid().filter(token__in=previews).values("release")

@@ -33,7 +33,7 @@ from django.utils.http import http_date
 
 from partners.models import next_away_change
 
-from .models import ContentVersion, PressRelease
+from .models import ContentVersion, NewsroomIdentity, PressRelease
 from .models.pages import new_token
 
 # Saves of these change nothing a public page shows (or are caches themselves).
@@ -55,17 +55,25 @@ class Version(NamedTuple):
 
 
 # Read at every request served from the cache: one statement, written once (the ORM would
-# compile it each time, as long as the rest of a cached answer).
-READ = f"SELECT token, changed_at, next_change FROM {ContentVersion._meta.db_table} WHERE id = 1"
+# compile it each time, as long as the rest of a cached answer). With it, the newsroom
+# identity's version: pages built for the cache check their copy of it for free.
+READ = (
+    f"SELECT token, changed_at, next_change, (SELECT version FROM "
+    f"{NewsroomIdentity._meta.db_table} WHERE id = 1) FROM {ContentVersion._meta.db_table} "
+    "WHERE id = 1"
+)
 
 
-def current(now):
-    """The content version, changed first when a due moment has passed."""
+def current(now, request=None):
+    """The content version, changed first when a due moment has passed. ``request`` keeps
+    the identity's version read with it (``identity_version``)."""
     row = read_version(connections[router.db_for_read(ContentVersion)])
     if row is None:
         return change(now)
+    if request is not None:
+        request.identity_version = row[3]
     # SQLite gives its stored UTC times without their zone.
-    version = Version(row[0], *(utc(moment) for moment in row[1:]))
+    version = Version(row[0], *(utc(moment) for moment in row[1:3]))
     if version.next_change is not None and version.next_change <= now:
         return change(now, seen=version.token)
     return version
@@ -200,7 +208,7 @@ class PageCacheMiddleware:
         if not is_cached_page(request.path_info, language, get_urlconf()):
             return self.get_response(request)
         now = timezone.now()
-        version = current(now)
+        version = current(now, request)
         request.content_version = (version, now)  # for shared(): what this page is made of
         # The host too: pages hold absolute URLs (feeds, sitemaps, canonical links). Hashed: a
         # URL can be long (1,000 characters of search), a key must stay short.

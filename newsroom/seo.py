@@ -6,6 +6,7 @@ Built only from what the page already fetched; escaped for a <script> data block
 import json
 import mimetypes
 
+from django.urls import reverse
 from django.utils import translation
 
 # Exchange codes as schema.org's tickerSymbol expects them ("EPA SAN", "NASDAQ SNY").
@@ -71,7 +72,23 @@ def video_object(video, release, request):
     return {key: value for key, value in data.items() if value not in (None, "")}
 
 
-def news_article(release, request):
+def newsroom_organization(identity, request):
+    """The newsroom itself (``NewsroomIdentity``, in the active language): the publisher of
+    what it publishes; the issuing institutions are the authors."""
+    data = {
+        "@type": "Organization",
+        "name": identity.name,
+        "url": request.build_absolute_uri(reverse("newsroom:home")),
+    }
+    if identity.logo:
+        data["logo"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(identity.logo_url),
+        }
+    return data
+
+
+def news_article(release, request, identity):
     url = request.build_absolute_uri(release.get_absolute_url())
     issuers = [organization(institution, request) for institution in release.issuers.all()]
     images = [image_object(image, request) for image in release.images.all()]
@@ -89,7 +106,7 @@ def news_article(release, request):
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "url": url,
             "author": issuers,
-            "publisher": issuers,
+            "publisher": newsroom_organization(identity, request),
             "image": images,
             "keywords": [topic.name for topic in release.topics.all()],
         }

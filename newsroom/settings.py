@@ -127,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "newsroom.context_processors.site",
+                "newsroom.branding.identity",
             ],
         },
     },

@@ -43,6 +43,12 @@ class CorrectionTranslation(TranslationOptions):
     fields = ("note",)
 
 
+@register(models.NewsroomIdentity)
+class NewsroomIdentityTranslation(TranslationOptions):
+    fields = ("name", "tagline", "footer_text")
+    required_languages = {"fr": ("name",), "en": ("name",)}
+
+
 # Revisions (newsroom/history.py) are registered here: after every translated field exists
 # (partners' translation.py runs first), before the admin's VersionAdmin registers defaults.
 history.register()

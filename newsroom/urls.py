@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
 from . import sitemaps
+from .branding import identity_css
 from .db_outage import server_error
 from .media import serve_media
 from .page_cache import cached_page
 from .views import favicon, news_sitemap, robots_txt
 
-admin.site.site_header = _("Newsroom back office")
-admin.site.site_title = _("Newsroom back office")
+# The header and title name the newsroom (NewsroomAdminSite.each_context).
 admin.site.index_title = _("Press releases, institutions and contacts")
 
 urlpatterns = [
@@ -32,6 +32,7 @@ urlpatterns = [
     path("news-sitemap.xml", cached_page(news_sitemap), name="news_sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("favicon.ico", favicon, name="favicon"),
+    path("identity.css", identity_css, name="identity_css"),
 ]
 
 urlpatterns += i18n_patterns(

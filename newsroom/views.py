@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from . import page_cache, seo
+from .branding import identity_of
 from .cards import cards, cards_of
 from .filters import ReleaseFilterForm, filter_choices, shown_value
 from .listing import listed_institutions
@@ -225,7 +226,7 @@ def release_detail(request, slug):
                 (code, release.get_absolute_url(code)) for code in release.translated_languages
             ],
             "shown_in_other_language": not release.is_translated(language),
-            "jsonld": seo.to_script(seo.news_article(release, request)),
+            "jsonld": seo.to_script(seo.news_article(release, request, identity_of(request))),
         },
     )
 

@@ -22,6 +22,23 @@ def empty_page_cache():
     caches[settings.PAGE_CACHE].clear()
 
 
+@pytest.fixture(autouse=True)
+def newsroom_identity(request):
+    """The newsroom identity read afresh before each test with a database: a process reads it
+    once, so query budgets count what each page costs after that (pages check it for free)."""
+    from newsroom.models import identity
+
+    identity.forget()
+    # A django_db mark opened the database already (pytest-django's own autouse fixture).
+    opened = request.node.get_closest_marker("django_db") is not None
+    for name in ("transactional_db", "db"):
+        if not opened and name in request.fixturenames:
+            request.getfixturevalue(name)
+            opened = True
+    if opened:
+        identity.current_identity()
+
+
 @pytest.fixture
 def uncached():
     """Call before a request to have its page built, not served from the cache."""

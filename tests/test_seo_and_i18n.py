@@ -72,14 +72,18 @@ def test_news_article_json_ld(client, demo_release, language):
     assert data["datePublished"] == "2023-01-19T08:00:00+00:00"
     assert data["dateModified"]
     assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": f"http://testserver{url}"}
-    publishers = {org["name"]: org for org in data["publisher"]}
-    assert set(publishers) == {"Sanofi", "Gustave Roussy", "Paris Saclay Cancer Cluster"}
-    assert publishers["Sanofi"]["@type"] == "Corporation"
-    assert publishers["Gustave Roussy"]["@type"] == "Organization"
-    assert publishers["Gustave Roussy"]["url"] == "https://www.gustaveroussy.fr"
-    assert all(
-        org["logo"].startswith("http://testserver/media/logos/") for org in publishers.values()
-    )
+    # The issuers wrote it; the newsroom (its identity, in the page's language) publishes it.
+    authors = {org["name"]: org for org in data["author"]}
+    assert set(authors) == {"Sanofi", "Gustave Roussy", "Paris Saclay Cancer Cluster"}
+    assert authors["Sanofi"]["@type"] == "Corporation"
+    assert authors["Gustave Roussy"]["@type"] == "Organization"
+    assert authors["Gustave Roussy"]["url"] == "https://www.gustaveroussy.fr"
+    assert all(org["logo"].startswith("http://testserver/media/logos/") for org in authors.values())
+    assert data["publisher"] == {
+        "@type": "Organization",
+        "name": {"fr": "Salle de presse", "en": "Newsroom"}[language],
+        "url": f"http://testserver/{language}/",
+    }
     assert data["image"]
 
 

@@ -18,6 +18,8 @@ from .forms import StaffSignInForm
 EDITORIAL_APPS = ["newsroom", "partners", "alerts"]
 # Grouped under "Administration", in this order.
 TECHNICAL_APPS = ["auth", "axes", "otp_totp", "otp_static", "django_tasks_database"]
+# Models of editorial apps that are administrators' business, first in "Administration".
+ADMINISTRATION_MODELS = {"NewsroomIdentity"}
 
 
 def is_administrator(user):
@@ -28,6 +30,14 @@ def is_administrator(user):
 class NewsroomAdminSite(admin.AdminSite):
     login_form = StaffSignInForm
     login_template = "admin/newsroom_login.html"
+
+    def each_context(self, request):
+        from ..branding import identity_of
+
+        context = super().each_context(request)
+        # The newsroom's own name (NewsroomIdentity), in the administrator's language.
+        title = _("%(name)s — back office") % {"name": identity_of(request).name}
+        return {**context, "site_header": title, "site_title": title}
 
     def has_permission(self, request):
         if not super().has_permission(request):
@@ -53,7 +63,15 @@ class NewsroomAdminSite(admin.AdminSite):
         apps = super().get_app_list(request, app_label)
         if app_label is not None:
             return apps  # one application's own page
+        section = self.administration_section(request, apps)
         editorial = [app for app in apps if app["app_label"] not in TECHNICAL_APPS]
+        for app in editorial:
+            app["models"] = [
+                model
+                for model in app["models"]
+                if model["object_name"] not in ADMINISTRATION_MODELS
+            ]
+        editorial = [app for app in editorial if app["models"]]
         editorial.sort(
             key=lambda app: (
                 EDITORIAL_APPS.index(app["app_label"])
@@ -62,7 +80,6 @@ class NewsroomAdminSite(admin.AdminSite):
                 app["name"],
             )
         )
-        section = self.administration_section(request, apps)
         return editorial + ([section] if section else [])
 
     def administration_section(self, request, apps):
@@ -72,7 +89,13 @@ class NewsroomAdminSite(admin.AdminSite):
             (app for app in apps if app["app_label"] in TECHNICAL_APPS),
             key=lambda app: TECHNICAL_APPS.index(app["app_label"]),
         )
-        models = [model for app in technical for model in app["models"]]
+        own = [
+            model
+            for app in apps
+            for model in app["models"]
+            if model["object_name"] in ADMINISTRATION_MODELS
+        ]
+        models = own + [model for app in technical for model in app["models"]]
         for model in models:
             # django-otp names its model in English only.
             if model["object_name"] == "TOTPDevice":

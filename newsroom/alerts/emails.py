@@ -1,6 +1,8 @@
 """The messages: alerts (text and HTML, in the subscriber's language) and the sign-up's
 confirmation or "manage your preferences" mail."""
 
+from email.utils import formataddr, parseaddr
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db.models import prefetch_related_objects
@@ -8,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ..branding import identity_of
 from ..clock import paris_and_utc
 from ..models import PressRelease, detail_prefetches
 from . import links
@@ -24,10 +27,17 @@ def paris_time(moment):
     return paris_and_utc(moment)
 
 
+def sender():
+    """DEFAULT_FROM_EMAIL's address under the newsroom's name, in the active language."""
+    _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((identity_of().name, address))
+
+
 def multipart(subject, template, context, to):
+    context = {"identity": identity_of(), **context}
     text = render_to_string(f"{template}.txt", context)
     html = render_to_string(f"{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message = EmailMultiAlternatives(subject, text, sender(), [to])
     message.attach_alternative(html, "text/html")
     return message
 
@@ -63,10 +73,12 @@ class Alerts:
         def personal(body):
             return body.replace(UNSUBSCRIBE, unsubscribe).replace(PREFERENCES, preferences)
 
+        with translation.override(subscriber.language):
+            from_email = sender()
         message = EmailMultiAlternatives(
             subject,
             personal(text),
-            settings.DEFAULT_FROM_EMAIL,
+            from_email,
             [subscriber.email],
             # RFC 2369 and RFC 8058: mail programs offer a one-click unsubscribe (a POST).
             headers={
@@ -100,6 +112,7 @@ def render_alert(release, kind):
         ],
         "preferences_url": PREFERENCES,
         "unsubscribe_url": UNSUBSCRIBE,
+        "identity": identity_of(),
     }
     return (
         " ".join(subject.split()),  # a header holds no line break
@@ -111,7 +124,9 @@ def render_alert(release, kind):
 def confirmation(email, language, token):
     with translation.override(language):
         context = {"confirm_url": links.confirm_url(token, language)}
-        subject = _("Confirm your subscription to the newsroom's alerts")
+        subject = _("Confirm your subscription to the alerts (%(name)s)") % {
+            "name": identity_of().name
+        }
         return multipart(subject, "alerts/email/confirm", context, email)
 
 
@@ -123,5 +138,5 @@ def already_subscribed(subscriber):
             "preferences_url": links.preferences_url(subscriber),
             "unsubscribe_url": links.unsubscribe_url(subscriber),
         }
-        subject = _("Your subscription to the newsroom's alerts")
+        subject = _("Your subscription to the alerts (%(name)s)") % {"name": identity_of().name}
         return multipart(subject, "alerts/email/manage", context, subscriber.email)

@@ -1,5 +1,6 @@
 """The press-release app's models, one module per concern."""
 
+from .identity import NewsroomIdentity, current_identity
 from .journalists import EmbargoedView, Journalist
 from .pages import ContentVersion
 from .parts import (
@@ -31,6 +32,7 @@ __all__ = [
     "Correction",
     "EmbargoedView",
     "Journalist",
+    "NewsroomIdentity",
     "PressRelease",
     "PressReleaseQuerySet",
     "PreviewLink",
@@ -43,6 +45,7 @@ __all__ = [
     "ReleaseVideo",
     "SearchDocument",
     "Topic",
+    "current_identity",
     "detail_prefetches",
     "is_accredited",
     "list_prefetches",

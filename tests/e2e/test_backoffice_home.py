@@ -133,6 +133,7 @@ def admin_pages(release, institution, version_ids, user):
         f"/admin/auth/user/{user.pk}/change/",
         "/admin/password_change/",
         "/admin/two-factor/",
+        "/admin/newsroom/newsroomidentity/1/change/",
     ]
 
 
@@ -265,6 +266,7 @@ def test_history_and_administration_accessible_and_valid(site, browser, desk, tm
     for name, url in (
         ("history", f"/admin/newsroom/pressrelease/{release.pk}/history/"),
         ("administration", "/admin/administration/"),
+        ("identity", "/admin/newsroom/newsroomidentity/1/change/"),
     ):
         root.goto(site + url)
         assert_accessible(root)
