@@ -1,0 +1,216 @@
+"""Lighthouse on the production profile: ``make lighthouse``.
+
+Serves the app as production does (DEBUG off, the project's settings, static files collected
+and served by WhiteNoise, gunicorn) with the demo content, in a throw-away SQLite database and
+folder; then runs Lighthouse (npm ``lighthouse``, its CLI) in Debian's Chromium, headless, on
+the home page, the release list, a release and an institution page, in French and English,
+with Lighthouse's mobile (its default) and desktop configurations: performance, accessibility,
+best practices and SEO. Prints one table of the scores and, under it, the audits that failed
+on any page scoring below the threshold (95); exits with 1 if any score is below it.
+
+Plain HTTP on 127.0.0.1 (``HTTPS=0``): a browser treats a loopback address as a secure
+context, and the HTTPS profile's headers are ``make observatory``'s business. The JSON and
+HTML reports are kept in ``bench/lighthouse-reports/`` (git-ignored).
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.pages import GUNICORN, ROOT, free_port
+
+LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
+REPORTS = ROOT / "bench" / "lighthouse-reports"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+HEADERS = ("performance", "accessibility", "best practices", "SEO")
+THRESHOLD = 95
+FORM_FACTORS = ("mobile", "desktop")
+
+# The pages measured, from the demo content: [(page type, language, path)].
+PAGES_SCRIPT = """
+import json
+from django.urls import reverse
+from django.utils import translation
+from newsroom.models import PressRelease
+from partners.models import Institution
+
+release = PressRelease.objects.published().order_by("-release_date", "-pk").first()
+institution = release.issuers.first()
+pages = []
+for language in ("fr", "en"):
+    with translation.override(language):
+        pages += [
+            ("home", language, reverse("newsroom:home")),
+            ("list", language, reverse("newsroom:release_list")),
+            ("release", language, release.get_absolute_url(language)),
+            (
+                "institution",
+                language,
+                reverse("newsroom:institution_detail", kwargs={"slug": institution.slug}),
+            ),
+        ]
+print(json.dumps(pages))
+"""
+
+
+def wait_for(url, process):
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"gunicorn did not start ({url})") from None
+            time.sleep(0.3)
+
+
+def prepare(folder):
+    """The production environment in ``folder``, migrated, with the demo content and the
+    collected static files; and the pages to measure."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DEBUG": "0",
+        "HTTPS": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+    }
+    manage = [sys.executable, "manage.py"]
+    for command in (["migrate", "--no-input"], ["load_demo"], ["collectstatic", "--no-input"]):
+        subprocess.run([*manage, *command, "-v0"], cwd=ROOT, env=env, check=True)
+    pages = subprocess.run(
+        [*manage, "shell", "-v0", "-c", PAGES_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return env, json.loads(pages.strip().splitlines()[-1])
+
+
+def lighthouse(url, form_factor, output):
+    """Lighthouse's report (a dict) of ``url``; JSON and HTML kept as ``output``.report.*"""
+    command = [
+        "node",
+        str(LIGHTHOUSE),
+        url,
+        f"--chrome-path={CHROME}",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--output=json",
+        "--output=html",
+        f"--output-path={output}",
+        "--quiet",
+    ]
+    if form_factor == "desktop":
+        command.append("--preset=desktop")
+    run = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROME}
+    )
+    report = Path(f"{output}.report.json")
+    if run.returncode or not report.exists():
+        raise RuntimeError(f"lighthouse failed on {url} ({form_factor}):\n{run.stderr[-3000:]}")
+    return json.loads(report.read_text())
+
+
+def scores(report):
+    """{category: score out of 100, or None when Lighthouse could not score it}"""
+    result = {}
+    for category in CATEGORIES:
+        score = report["categories"][category]["score"]
+        result[category] = None if score is None else round(score * 100)
+    return result
+
+
+def failures(report):
+    """The titles of the audits that count in a category and did not pass, per category."""
+    found = {}
+    for category in CATEGORIES:
+        for ref in report["categories"][category]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            score, mode = audit.get("score"), audit.get("scoreDisplayMode")
+            counts = ref.get("weight", 0) and mode in ("binary", "numeric", "metricSavings")
+            if counts and score is not None and score < 0.9:
+                value = audit.get("displayValue")
+                title = audit["title"] + (f" ({value})" if value else "")
+                found.setdefault(category, []).append(f"{title} [{round(score * 100)}]")
+    return found
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=("fr", "en"), help="one language only")
+    parser.add_argument("--form-factor", choices=FORM_FACTORS, help="one form factor only")
+    parser.add_argument("--page", choices=("home", "list", "release", "institution"))
+    args = parser.parse_args(argv)
+    if not LIGHTHOUSE.exists():
+        sys.exit("make lighthouse needs the npm tools: npm ci --ignore-scripts")
+    if not Path(CHROME).exists():
+        sys.exit(f"make lighthouse needs Chromium ({CHROME}): apt-get install chromium")
+    REPORTS.mkdir(exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-lighthouse-"))
+    server = None
+    rows, failed = [], []
+    try:
+        env, pages = prepare(folder)
+        port = free_port()
+        command = f"newsroom.wsgi --workers 2 --bind 127.0.0.1:{port} --log-level warning"
+        server = subprocess.Popen([GUNICORN, *command.split()], cwd=ROOT, env=env)
+        base = f"http://127.0.0.1:{port}"
+        wait_for(f"{base}/robots.txt", server)
+        for page, language, path in pages:
+            if (args.page and page != args.page) or (args.language and language != args.language):
+                continue
+            urllib.request.urlopen(base + path, timeout=60).read()  # built once, then cached
+            for form_factor in FORM_FACTORS:
+                if args.form_factor and form_factor != args.form_factor:
+                    continue
+                print(f"  {page} {language} {form_factor}…", file=sys.stderr, flush=True)
+                report = lighthouse(
+                    base + path, form_factor, REPORTS / f"{page}-{language}-{form_factor}"
+                )
+                row = scores(report)
+                rows.append((page, language, form_factor, row))
+                if any(score is None or score < THRESHOLD for score in row.values()):
+                    failed.append((page, language, form_factor, path, failures(report)))
+    finally:
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+
+    print(f"Lighthouse {lighthouse_version()}, Chromium headless, the production profile")
+    print(f"{'page':12} {'language':8} {'form factor':11} " + " ".join(f"{h:>14}" for h in HEADERS))
+    for page, language, form_factor, row in rows:
+        cells = " ".join(f"{'-' if row[c] is None else row[c]:>14}" for c in CATEGORIES)
+        print(f"{page:12} {language:8} {form_factor:11} {cells}")
+    for page, language, form_factor, path, found in failed:
+        print(f"\nBelow {THRESHOLD}: {page} {language} {form_factor} ({path})")
+        for category, titles in found.items():
+            for title in titles:
+                print(f"  {category}: {title}")
+    print(f"\nReports: {REPORTS.relative_to(ROOT)}/")
+    return 1 if failed or not rows else 0
+
+
+def lighthouse_version():
+    package = json.loads((LIGHTHOUSE.parent.parent / "package.json").read_text())
+    return package["version"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
