@@ -33,6 +33,7 @@ CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 HEADERS = ("performance", "accessibility", "best practices", "SEO")
 THRESHOLD = 95
+RERUNS = 2  # more runs of a page below the threshold: its scores are the median of three
 FORM_FACTORS = ("mobile", "desktop")
 
 # The pages measured, from the demo content: [(page type, language, path)].
@@ -136,18 +137,48 @@ def scores(report):
     return result
 
 
-def failures(report):
-    """The titles of the audits that count in a category and did not pass, per category."""
+def below(row):
+    return any(score is None or score < THRESHOLD for score in row.values())
+
+
+def median(reports):
+    """({category: the median score of ``reports``}, the report of the median performance).
+    A category Lighthouse could not score counts as the lowest."""
+    rows = [scores(report) for report in reports]
+    middle = len(rows) // 2
+    row = {}
+    for category in CATEGORIES:
+        values = sorted(-1 if r[category] is None else r[category] for r in rows)
+        row[category] = None if values[middle] < 0 else values[middle]
+    ranked = sorted(
+        range(len(rows)),
+        key=lambda i: -1 if rows[i]["performance"] is None else rows[i]["performance"],
+    )
+    return row, reports[ranked[middle]]
+
+
+def failures(report, row):
+    """{category below the threshold: titles of its audits that did not pass}: those that
+    count in its score, then (performance) the opportunities Lighthouse sees. Diagnostics it
+    could not make are left out: with Debian's Chromium, version 12 fails to read the trace's
+    layout-shift and LCP-element details ("frame_sequence"), which weigh nothing."""
     found = {}
     for category in CATEGORIES:
+        if row[category] is not None and row[category] >= THRESHOLD:
+            continue
+        titles = found.setdefault(category, [])
         for ref in report["categories"][category]["auditRefs"]:
             audit = report["audits"][ref["id"]]
-            score, mode = audit.get("score"), audit.get("scoreDisplayMode")
-            counts = ref.get("weight", 0) and mode in ("binary", "numeric", "metricSavings")
-            if counts and score is not None and score < 0.9:
+            score = audit.get("score")
+            if audit.get("scoreDisplayMode") in ("notApplicable", "manual", "informative"):
+                continue
+            if score is None and ref.get("weight"):
+                titles.append(f"{audit['title']}: {audit.get('errorMessage', 'not scored')}")
+            elif score is not None and score < 1 and (ref.get("weight") or score < 0.9):
                 value = audit.get("displayValue")
                 title = audit["title"] + (f" ({value})" if value else "")
-                found.setdefault(category, []).append(f"{title} [{round(score * 100)}]")
+                weight = "" if ref.get("weight") else ", no weight"
+                titles.append(f"{title} [{round(score * 100)}{weight}]")
     return found
 
 
@@ -180,13 +211,21 @@ def main(argv=None):
                 if args.form_factor and form_factor != args.form_factor:
                     continue
                 print(f"  {page} {language} {form_factor}…", file=sys.stderr, flush=True)
-                report = lighthouse(
-                    base + path, form_factor, REPORTS / f"{page}-{language}-{form_factor}"
-                )
-                row = scores(report)
-                rows.append((page, language, form_factor, row))
-                if any(score is None or score < THRESHOLD for score in row.values()):
-                    failed.append((page, language, form_factor, path, failures(report)))
+                name = REPORTS / f"{page}-{language}-{form_factor}"
+                for run in range(2, 2 + RERUNS):  # those of an earlier make lighthouse
+                    for stale in REPORTS.glob(f"{name.name}-{run}.report.*"):
+                        stale.unlink()
+                reports = [lighthouse(base + path, form_factor, name)]
+                if below(scores(reports[0])):
+                    # Timings vary from run to run (more so on a busy machine): Lighthouse's
+                    # advice is the median of several runs. Reports of runs 2 and 3: name-2, -3.
+                    for run in range(2, 2 + RERUNS):
+                        print(f"    again ({run})…", file=sys.stderr, flush=True)
+                        reports.append(lighthouse(base + path, form_factor, f"{name}-{run}"))
+                row, report = median(reports)
+                rows.append((page, language, form_factor, len(reports), row))
+                if below(row):
+                    failed.append((page, language, form_factor, path, failures(report, row)))
     finally:
         if server:
             server.terminate()
@@ -194,16 +233,23 @@ def main(argv=None):
         shutil.rmtree(folder, ignore_errors=True)
 
     print(f"Lighthouse {lighthouse_version()}, Chromium headless, the production profile")
-    print(f"{'page':12} {'language':8} {'form factor':11} " + " ".join(f"{h:>14}" for h in HEADERS))
-    for page, language, form_factor, row in rows:
+    print(
+        f"{'page':12} {'language':8} {'form factor':11} "
+        + " ".join(f"{h:>14}" for h in HEADERS)
+        + f" {'runs':>5}"
+    )
+    for page, language, form_factor, runs, row in rows:
         cells = " ".join(f"{'-' if row[c] is None else row[c]:>14}" for c in CATEGORIES)
-        print(f"{page:12} {language:8} {form_factor:11} {cells}")
+        print(f"{page:12} {language:8} {form_factor:11} {cells} {runs:>5}")
     for page, language, form_factor, path, found in failed:
         print(f"\nBelow {THRESHOLD}: {page} {language} {form_factor} ({path})")
         for category, titles in found.items():
             for title in titles:
                 print(f"  {category}: {title}")
-    print(f"\nReports: {REPORTS.relative_to(ROOT)}/")
+    print(
+        f"\nScores of a page below {THRESHOLD} at its first run: the median of {1 + RERUNS} runs."
+    )
+    print(f"Reports: {REPORTS.relative_to(ROOT)}/")
     return 1 if failed or not rows else 0
 
 
