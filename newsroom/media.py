@@ -31,7 +31,7 @@ def may_see_file(name, user, previews=()):
         )
     if name.startswith("logos/"):
         shown = issuer_listed(timezone.now()) | Q(press_releases__in=published)
-        return Institution.objects.filter(shown, logo=name).exists()
+        return Institution.objects.filter(shown, Q(logo=name) | Q(logo_small=name)).exists()
     if name.startswith(("releases/images/", "releases/renditions/")):
         return (
             ReleaseImage.objects.filter(release__in=published)

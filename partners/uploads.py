@@ -55,3 +55,25 @@ class ReencodedImageField(models.ImageField):
             file.file = reencoded(file.file)
             file.name = name
         return super().pre_save(model_instance, add)
+
+
+# Longest side in pixels of the logo pages show (96 CSS pixels at most, on a 2x screen): an
+# original of 2,000 pixels would otherwise be sent wherever a 32-pixel logo is shown.
+SMALL_LOGO = 192
+
+
+def small_logo(file):
+    """``file``'s image no larger than ``SMALL_LOGO``, in its own format (a GIF as a PNG),
+    transparency kept; None when it is that small already."""
+    file.seek(0)
+    with Image.open(file) as image:
+        if max(image.size) <= SMALL_LOGO:
+            return None
+        image_format = "PNG" if image.format == "GIF" else image.format
+        image = ImageOps.exif_transpose(image)
+        if image.mode == "P":
+            image = image.convert("RGBA")
+        image.thumbnail((SMALL_LOGO, SMALL_LOGO), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        image.save(buffer, format=image_format, **ENCODINGS[image_format])
+    return ContentFile(buffer.getvalue())
