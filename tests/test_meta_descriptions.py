@@ -42,6 +42,7 @@ def test_every_page_type_has_its_own_description(client, demo_release, language)
         assert response.status_code == 200, url
         found[page] = description(response.text)
         assert len(found[page]) > 20, (page, found[page])
+        assert '<meta name="theme-color" content="#' in response.text, url
     assert len(set(found.values())) == len(found), found
     words = {"fr": "tous les communiqués", "en": "every press release"}[language]
     assert words in found["list"].lower()
