@@ -35,6 +35,8 @@ HEADERS = ("performance", "accessibility", "best practices", "SEO")
 THRESHOLD = 95
 RERUNS = 2  # more runs of a page below the threshold: its scores are the median of three
 FORM_FACTORS = ("mobile", "desktop")
+PAGE_TYPES = ("home", "list", "release", "institution")
+EXTRA_TYPES = ("contacts", "search", "person", "partnership")
 
 # The pages measured, from the demo content: [(page type, language, path)].
 PAGES_SCRIPT = """
@@ -59,6 +61,19 @@ for language in ("fr", "en"):
                 reverse("newsroom:institution_detail", kwargs={"slug": institution.slug}),
             ),
         ]
+if EXTRA:
+    from partners.models import Partnership, Person
+
+    person = Person.objects.order_by("pk").first()
+    partnership = Partnership.objects.order_by("pk").first()
+    for language in ("fr", "en"):
+        with translation.override(language):
+            pages += [
+                ("contacts", language, reverse("newsroom:contacts")),
+                ("search", language, reverse("newsroom:release_list") + "?q=cancer"),
+                ("person", language, person.get_absolute_url()),
+                ("partnership", language, partnership.get_absolute_url()),
+            ]
 print(json.dumps(pages))
 """
 
@@ -75,7 +90,7 @@ def wait_for(url, process):
             time.sleep(0.3)
 
 
-def prepare(folder):
+def prepare(folder, extra=False):
     """The production environment in ``folder``, migrated, with the demo content and the
     collected static files; and the pages to measure."""
     env = {
@@ -93,7 +108,7 @@ def prepare(folder):
     for command in (["migrate", "--no-input"], ["load_demo"], ["collectstatic", "--no-input"]):
         subprocess.run([*manage, *command, "-v0"], cwd=ROOT, env=env, check=True)
     pages = subprocess.run(
-        [*manage, "shell", "-v0", "-c", PAGES_SCRIPT],
+        [*manage, "shell", "-v0", "-c", f"EXTRA = {extra}\n{PAGES_SCRIPT}"],
         cwd=ROOT,
         env=env,
         check=True,
@@ -186,7 +201,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", choices=("fr", "en"), help="one language only")
     parser.add_argument("--form-factor", choices=FORM_FACTORS, help="one form factor only")
-    parser.add_argument("--page", choices=("home", "list", "release", "institution"))
+    parser.add_argument("--page", choices=PAGE_TYPES + EXTRA_TYPES)
+    parser.add_argument(
+        "--all", action="store_true", help=f"also {', '.join(EXTRA_TYPES)} (not in the acceptance)"
+    )
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         sys.exit("make lighthouse needs the npm tools: npm ci --ignore-scripts")
@@ -197,7 +215,7 @@ def main(argv=None):
     server = None
     rows, failed = [], []
     try:
-        env, pages = prepare(folder)
+        env, pages = prepare(folder, extra=args.all or args.page in EXTRA_TYPES)
         port = free_port()
         command = f"newsroom.wsgi --workers 2 --bind 127.0.0.1:{port} --log-level warning"
         server = subprocess.Popen([GUNICORN, *command.split()], cwd=ROOT, env=env)

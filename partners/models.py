@@ -72,8 +72,8 @@ class Institution(models.Model):
     logo = ReencodedImageField(
         _("logo"), upload_to=logo_path, blank=True, validators=[validate_image]
     )
-    # The logo as pages show it (``logo_shown``), made from ``logo`` at each new upload
-    # (``logo_small_of``: which one); empty when the logo is that small already.
+    # The logo as pages show it (``logo_shown``): a small WebP copy made from ``logo`` at each
+    # new upload (``logo_small_of``: which one).
     logo_small = models.ImageField(upload_to=logo_path, editable=False, blank=True)
     logo_small_of = models.CharField(max_length=255, editable=False, blank=True)
     staff = models.ManyToManyField(
@@ -117,7 +117,7 @@ class Institution(models.Model):
             except (OSError, UnidentifiedImageError):
                 return  # a stored logo gone from disk: pages show it as it was, tried again later
             if small:
-                self.logo_small.save(self.logo.name.rsplit("/", 1)[-1], small, save=False)
+                self.logo_small.save("logo.webp", small, save=False)
             else:
                 self.logo_small = ""
             self.logo_small_of = self.logo.name or ""
@@ -125,8 +125,8 @@ class Institution(models.Model):
 
     @property
     def logo_shown(self):
-        """The logo for pages (small), or the original when it needs no smaller copy; the
-        original is what JSON-LD and downloads give."""
+        """The logo for pages: its small copy, or the original while it has none (stored before
+        copies were made, or gone from disk). The original is what JSON-LD and downloads give."""
         return self.logo_small or self.logo
 
     @property

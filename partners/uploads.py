@@ -58,22 +58,20 @@ class ReencodedImageField(models.ImageField):
 
 
 # Longest side in pixels of the logo pages show (96 CSS pixels at most, on a 2x screen): an
-# original of 2,000 pixels would otherwise be sent wherever a 32-pixel logo is shown.
+# original of 2,000 pixels would otherwise be sent wherever a 32-pixel logo is shown. In WebP
+# (every current browser), which keeps transparency and is a third of a PNG's size at this size.
 SMALL_LOGO = 192
 
 
 def small_logo(file):
-    """``file``'s image no larger than ``SMALL_LOGO``, in its own format (a GIF as a PNG),
-    transparency kept; None when it is that small already."""
+    """``file``'s image no larger than ``SMALL_LOGO`` (never enlarged), in WebP, transparency
+    kept."""
     file.seek(0)
     with Image.open(file) as image:
-        if max(image.size) <= SMALL_LOGO:
-            return None
-        image_format = "PNG" if image.format == "GIF" else image.format
         image = ImageOps.exif_transpose(image)
-        if image.mode == "P":
-            image = image.convert("RGBA")
+        transparent = "A" in image.getbands() or "transparency" in image.info
+        image = image.convert("RGBA" if transparent else "RGB")
         image.thumbnail((SMALL_LOGO, SMALL_LOGO), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
-        image.save(buffer, format=image_format, **ENCODINGS[image_format])
+        image.save(buffer, format="WEBP", **ENCODINGS["WEBP"])
     return ContentFile(buffer.getvalue())

@@ -33,23 +33,24 @@ def opened(field):
         field.close()
 
 
-def test_a_large_logo_gets_a_small_copy_of_the_same_shape_and_kind(institution):
+def test_a_large_logo_gets_a_small_webp_copy_of_the_same_shape(institution):
     institution.logo = transparent_png((1200, 600))
     institution.save()
     institution.refresh_from_db()
     small = opened(institution.logo_small)
-    assert small.format == "PNG" and small.size == (SMALL_LOGO, SMALL_LOGO // 2)
+    assert small.format == "WEBP" and small.size == (SMALL_LOGO, SMALL_LOGO // 2)
     assert small.mode == "RGBA" and small.getpixel((5, 5))[3] == 0  # still transparent
     assert institution.logo_shown == institution.logo_small
     assert institution.logo_small.name.startswith("logos/")
-    assert institution.logo_small.name != institution.logo.name
+    assert institution.logo_small.name.endswith(".webp")
     assert opened(institution.logo).size == (1200, 600)  # the original, kept whole
 
 
-def test_a_small_logo_is_shown_as_it_is(institution):
+def test_a_small_logo_is_never_enlarged(institution):
     institution.logo = SimpleUploadedFile("l.jpg", image_bytes("JPEG", (120, 80)))
     institution.save()
-    assert not institution.logo_small and institution.logo_shown == institution.logo
+    small = opened(institution.logo_small)
+    assert small.format == "WEBP" and small.size == (120, 80) and small.mode == "RGB"
 
 
 def test_a_new_logo_gets_a_new_copy_and_no_logo_none(institution):
@@ -61,12 +62,12 @@ def test_a_new_logo_gets_a_new_copy_and_no_logo_none(institution):
     institution.logo = SimpleUploadedFile("l.gif", image_bytes("GIF", (400, 100)))
     institution.save()
     assert institution.logo_small.name != first
-    assert opened(institution.logo_small).format == "PNG"
     assert opened(institution.logo_small).size == (SMALL_LOGO, SMALL_LOGO // 4)
     institution.logo = ""
     institution.save()
     institution.refresh_from_db()
     assert not institution.logo_small and not institution.logo_small_of
+    assert not institution.logo_shown
 
 
 def test_pages_show_the_small_copy_and_json_ld_the_original(client, make_release, institution):
@@ -109,10 +110,30 @@ def test_the_small_copy_is_served_when_the_logo_is(client, make_staff):
     newcomer.save()
     for url in urls:
         response = client.get(url)
-        assert response.status_code == 200 and response["Content-Type"] == "image/png"
+        assert response.status_code == 200
+    assert client.get(newcomer.logo_small.url)["Content-Type"] == "image/webp"
 
 
 def test_a_logo_gone_from_disk_is_shown_as_it_was(institution):
     institution.logo.name = "logos/vanished.png"
     institution.save()  # no copy, no error
     assert not institution.logo_small and institution.logo_shown.name == "logos/vanished.png"
+
+
+def test_logos_stored_before_get_their_copy_from_the_migration(institution):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("partners.migrations.0006_logo_small")
+    institution.logo = transparent_png((600, 600))
+    institution.save()
+    gone = Institution.objects.create(kind="company", name="Partie", slug="partie")
+    Institution.objects.filter(pk=gone.pk).update(logo="logos/vanished.png")
+    Institution.objects.update(logo_small="", logo_small_of="")  # as before the migration
+    migration.make_small_logos(apps, None)
+    institution.refresh_from_db()
+    assert opened(institution.logo_small).size == (SMALL_LOGO, SMALL_LOGO)
+    assert institution.logo_small_of == institution.logo.name
+    gone.refresh_from_db()
+    assert not gone.logo_small and gone.logo_shown.name == "logos/vanished.png"
