@@ -134,13 +134,25 @@ def lighthouse(url, form_factor, output):
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    run = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROME}
-    )
     report = Path(f"{output}.report.json")
-    if run.returncode or not report.exists():
-        raise RuntimeError(f"lighthouse failed on {url} ({form_factor}):\n{run.stderr[-3000:]}")
-    return json.loads(report.read_text())
+    # Once more if it fails: on a busy machine the trace is now and then unusable (NO_NAVSTART).
+    for _attempt in (1, 2):
+        report.unlink(missing_ok=True)
+        run = subprocess.run(
+            command,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "CHROME_PATH": CHROME},
+        )
+        if not run.returncode and report.exists():
+            return json.loads(report.read_text())
+    lines = [line for line in run.stderr.splitlines() if "error" in line.lower()]
+    raise LighthouseFailed((lines or run.stderr.splitlines() or ["no report"])[-1].strip())
+
+
+class LighthouseFailed(Exception):
+    pass
 
 
 def scores(report):
@@ -233,13 +245,20 @@ def main(argv=None):
                 for run in range(2, 2 + RERUNS):  # those of an earlier make lighthouse
                     for stale in REPORTS.glob(f"{name.name}-{run}.report.*"):
                         stale.unlink()
-                reports = [lighthouse(base + path, form_factor, name)]
-                if below(scores(reports[0])):
-                    # Timings vary from run to run (more so on a busy machine): Lighthouse's
-                    # advice is the median of several runs. Reports of runs 2 and 3: name-2, -3.
-                    for run in range(2, 2 + RERUNS):
-                        print(f"    again ({run})…", file=sys.stderr, flush=True)
-                        reports.append(lighthouse(base + path, form_factor, f"{name}-{run}"))
+                try:
+                    reports = [lighthouse(base + path, form_factor, name)]
+                    if below(scores(reports[0])):
+                        # Timings vary from run to run (more so on a busy machine):
+                        # Lighthouse's advice is the median of several runs. Reports of runs 2
+                        # and 3: name-2, name-3.
+                        for run in range(2, 2 + RERUNS):
+                            print(f"    again ({run})…", file=sys.stderr, flush=True)
+                            reports.append(lighthouse(base + path, form_factor, f"{name}-{run}"))
+                except LighthouseFailed as error:
+                    rows.append((page, language, form_factor, 0, dict.fromkeys(CATEGORIES)))
+                    failure = {"lighthouse": [f"no report: {error}"]}
+                    failed.append((page, language, form_factor, path, failure))
+                    continue
                 row, report = median(reports)
                 rows.append((page, language, form_factor, len(reports), row))
                 if below(row):
