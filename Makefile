@@ -14,7 +14,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	&& { command -v $$c; break; }; done)
 
 .PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory \
-	loadtest backup restore bench-alerts
+	loadtest backup restore bench-alerts lighthouse
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -91,6 +91,13 @@ explain: setup
 # throw-away certificate authority, HTTP redirecting): home, a release page, the admin sign-in.
 observatory: setup node_modules/.installed
 	$(PY) -m bench.observatory
+
+# Lighthouse (npm lighthouse, in Debian's Chromium, headless) on the production profile (DEBUG
+# off, gunicorn, WhiteNoise, the demo content in a throw-away SQLite database): home, list, a
+# release, an institution, in French and English, mobile and desktop; a table of the four scores,
+# the failed audits of any page below 95 (exit 1). Reports in bench/lighthouse-reports/.
+lighthouse: setup node_modules/.installed
+	$(PY) -m bench.lighthouse
 
 # Every page type under gunicorn (2 workers), driven by wrk (Debian's: installed if missing and
 # root), built and cached, beside a constant Django view (the floor). PAGES releases (default

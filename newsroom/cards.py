@@ -66,7 +66,7 @@ def card(release):
             title=release.title,
             subtitle=release.subtitle,
             issuers=tuple(
-                (institution.display_name, institution.logo.url if institution.logo else "")
+                (institution.display_name, institution.logo_shown.url if institution.logo else "")
                 for institution in release.issuers.all()
             ),
             image=shown

@@ -54,7 +54,7 @@ def may_see_file(name, user, previews=()):
         return images.filter(image=name).exists()
     if name.startswith("logos/"):
         shown = issuer_listed(timezone.now()) | Q(press_releases__in=published)
-        return Institution.objects.filter(shown, logo=name).exists()
+        return Institution.objects.filter(shown, Q(logo=name) | Q(logo_small=name)).exists()
     if name.startswith(("releases/images/", "releases/renditions/")):
         return (
             ReleaseImage.objects.filter(offered, release__in=published)

@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "newsroom.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache: it keeps pages whole, each answer is compressed for its browser.
+    "newsroom.compression.TextGZipMiddleware",
     # Anonymous readers' pages from the cache, before sessions, language and views run.
     "newsroom.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

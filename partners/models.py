@@ -10,10 +10,11 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+from PIL import UnidentifiedImageError
 
 from .richtext import RichTextField
 from .rights import Licensed
-from .uploads import ReencodedImageField, logo_path, partner_image_path
+from .uploads import ReencodedImageField, logo_path, partner_image_path, small_logo
 from .validators import validate_image
 
 
@@ -73,6 +74,10 @@ class Institution(models.Model):
     logo = ReencodedImageField(
         _("logo"), upload_to=logo_path, blank=True, validators=[validate_image]
     )
+    # The logo as pages show it (``logo_shown``): a small WebP copy made from ``logo`` at each
+    # new upload (``logo_small_of``: which one).
+    logo_small = models.ImageField(upload_to=logo_path, editable=False, blank=True)
+    logo_small_of = models.CharField(max_length=255, editable=False, blank=True)
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -105,6 +110,26 @@ class Institution(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if self.logo_small_of != (self.logo.name or ""):
+            try:
+                small = small_logo(self.logo.file) if self.logo else None
+            except (OSError, UnidentifiedImageError):
+                return  # a stored logo gone from disk: pages show it as it was, tried again later
+            if small:
+                self.logo_small.save("logo.webp", small, save=False)
+            else:
+                self.logo_small = ""
+            self.logo_small_of = self.logo.name or ""
+            super().save(update_fields=["logo_small", "logo_small_of"])
+
+    @property
+    def logo_shown(self):
+        """The logo for pages: its small copy, or the original while it has none (stored before
+        copies were made, or gone from disk). The original is what JSON-LD and downloads give."""
+        return self.logo_small or self.logo
 
     @property
     def display_name(self):

@@ -95,7 +95,7 @@ def test_release_list_has_thumbnails_and_logos(client, demo_release, make_releas
     assert f'src="{image.thumbnail.url}"' in html
     assert 'width="480" height="320"' in html
     for slug in ("sanofi", "gustave-roussy"):
-        logo = Institution.objects.get(slug=slug).logo.url
+        logo = Institution.objects.get(slug=slug).logo_shown.url
         assert f'<img src="{logo}" alt="" width="20" height="20"> ' in html
 
 
@@ -149,7 +149,7 @@ def test_co_issued_release_shows_every_issuer_with_logo_boilerplate_contacts(cli
     )
     html = get(client, demo_release.get_absolute_url("fr"))
     for institution in Institution.objects.all():
-        assert f'src="{institution.logo.url}"' in html
+        assert f'src="{institution.logo_shown.url}"' in html
         assert f'id="about-{institution.slug}"' in html
     assert "Presse PSCC" in html  # the cluster's own contact, though not listed on the release
     assert "Claire Parisel" in html and "Chrystel Baude" in html

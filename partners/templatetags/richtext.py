@@ -1,4 +1,7 @@
+from html import unescape
+
 from django import template
+from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from partners.richtext import sanitize_html
@@ -11,3 +14,10 @@ def richtext(value):
     """Output stored rich text, sanitised again: rows written by ``update()`` or raw SQL skip
     ``pre_save``, and a second pass of the allow-list costs microseconds."""
     return mark_safe(sanitize_html(value or ""))
+
+
+@register.filter
+def plaintext(value):
+    """Stored rich text as one line of plain text (a meta description): tags gone, entities
+    read ("&amp;" is "&", escaped once again on output), spaces and line breaks as one space."""
+    return " ".join(unescape(strip_tags(value or "")).split())
