@@ -28,7 +28,7 @@
     return canonical ? canonical.href : location.href;
   });
   if (source) {
-    button(bar.dataset.copyText, function () { return source.content.textContent.trim() + "\n"; });
+    button(bar.dataset.copyText, function () { return source.textContent.trim() + "\n"; });
   }
   bar.appendChild(status);
 })();
