@@ -78,6 +78,16 @@ def test_screenshots_of_every_page_type(browser, site, urls, tmp_path):
             page.screenshot(path=ARTIFACTS / f"{name}-{language}-{width}.png", full_page=True)
             assert_accessible(page)
         context.close()
+    # The release as printed: no header, footer or action bar; the text, its images, the
+    # boilerplates and the contacts.
+    page = browser.new_context(viewport=WIDTHS[1440]).new_page()
+    page.goto(site + urls["release", "fr"])
+    page.emulate_media(media="print")
+    page.screenshot(path=ARTIFACTS / "release-fr-print.png", full_page=True)
+    assert not page.locator(".site-header").is_visible()
+    assert not page.locator(".release-actions").is_visible()
+    assert page.locator(".contacts").is_visible() and page.locator(".gallery").is_visible()
+    page.context.close()
 
 
 def test_release_actions_copy_link_and_text(browser, site, urls):
