@@ -24,6 +24,10 @@ class Thumbnail(NamedTuple):
     width: int
     height: int
     webp: str  # "" when it has none (an image stored before WebP renditions)
+    # srcsets of every rendition, so that the home page's lead card can show it large
+    srcset: str = ""
+    webp_srcset: str = ""
+    alt: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,9 @@ def card(release):
                 shown.width,
                 shown.height,
                 image.thumbnail_webp.url if image.thumbnail_webp else "",
+                image.jpeg_srcset,
+                image.webp_srcset,
+                image.alt_text,
             ),
             text=release.body_as_text,
         )

@@ -1,13 +1,10 @@
 """Load the demo content idempotently: a second run finds everything in place and writes nothing."""
 
-import io
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
-from PIL import Image, ImageDraw, ImageFont
 
 from partners.models import (
     Institution,
@@ -26,11 +23,13 @@ from partners.models import (
 from partners.rights import Licence
 
 from . import demo_content as content
+from . import demo_images
 from .models import (
     NewsroomIdentity,
     PressRelease,
     Quote,
     ReleaseContact,
+    ReleaseImage,
     ReleaseIssuer,
     Topic,
     identity,
@@ -61,15 +60,8 @@ def upsert(model, lookup, values):
 
 
 def placeholder_logo(text, colour):
-    """A square PNG with the institution's initials: no copied trademark."""
-    image = Image.new("RGB", (256, 256), colour)
-    draw = ImageDraw.Draw(image)
-    initials = "".join(word[0] for word in text.replace("-", " ").split()[:3]).upper()
-    font = ImageFont.load_default(size=96)
-    draw.text((128, 128), initials, fill="white", font=font, anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    """A generated wordmark (a simple mark above the name): no copied trademark."""
+    return demo_images.wordmark(text, colour)
 
 
 def load_institution(data):
@@ -195,7 +187,27 @@ def load_release(institutions, people, contacts, topics, projects):
         )
     release.topics.set([topics[slug] for slug in data["topics"]])
     release.research_projects.set(projects)
+    load_illustrations(release)
     return release
+
+
+def load_illustrations(release):
+    """The release's generated illustrations, each drawn only when missing (like the logos)."""
+    for order, (name, draw, alt_text, caption) in enumerate(demo_images.ILLUSTRATIONS, start=1):
+        values = {
+            "credit": demo_images.CREDIT,
+            "licence": Licence.CC_BY,
+            **translated("alt_text", alt_text),
+            **translated("caption", caption),
+        }
+        image = ReleaseImage.objects.filter(release=release, order=order).first()
+        if image and image.image and image.image.storage.exists(image.image.name):
+            upsert(ReleaseImage, {"pk": image.pk}, values)
+            continue
+        image = image or ReleaseImage(release=release, order=order)
+        for field, value in values.items():
+            setattr(image, field, value)
+        image.image.save(name, ContentFile(draw()), save=True)
 
 
 @transaction.atomic

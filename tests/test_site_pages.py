@@ -96,7 +96,7 @@ def test_release_list_has_thumbnails_and_logos(client, demo_release, make_releas
     assert 'width="480" height="320"' in html
     for slug in ("sanofi", "gustave-roussy"):
         logo = Institution.objects.get(slug=slug).logo_shown.url
-        assert f'<img src="{logo}" alt="" width="20" height="20"> ' in html
+        assert f'<img src="{logo}" alt="" width="24" height="24" loading="lazy">' in html
 
 
 def test_image_without_renditions_falls_back_to_the_original(client, make_release):
@@ -177,7 +177,7 @@ def test_institution_page(client, demo_release, make_release):
         'href="https://www.gustaveroussy.fr"',
         ">Instagram</a>",
         "Claire Parisel",
-        "Pr Fabrice Barlesi</a>, Directeur Général de Gustave Roussy",
+        "Pr Fabrice Barlesi</a><p>Directeur Général de Gustave Roussy</p>",  # his card
         "Sanofi – Gustave Roussy : collaboration de recherche en oncologie",
         demo_release.title_fr,
         "Co-publié avec Gustave Roussy",

@@ -30,9 +30,9 @@ def test_home_to_vcard(site, page, browser):
     assert page.url == f"{site}/fr/communiques/"
     steps.append(("2-list", page.url))
 
-    page.get_by_label("Rechercher").fill("immunotherapies")  # no accent, plural
+    page.get_by_label("Rechercher", exact=True).fill("immunotherapies")  # no accent, plural
     page.get_by_label("Institution").select_option(label="Gustave Roussy")
-    page.get_by_role("button", name="Rechercher").click()
+    page.locator("#main").get_by_role("button", name="Rechercher").click()  # not the header's
     assert page.url == (
         f"{site}/fr/communiques/?q=immunotherapies&institution=gustave-roussy&topic=&year="
     )
@@ -83,9 +83,10 @@ def test_release_readable_without_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site}/en/press-releases/")
-    page.get_by_label("Search").fill("persister cells")  # search and filters: a plain GET form
+    # Search and filters: a plain GET form.
+    page.get_by_label("Search", exact=True).fill("persister cells")
     page.get_by_label("Institution").select_option(label="Sanofi")
-    page.get_by_role("button", name="Search").click()
+    page.locator("#main").get_by_role("button", name="Search").click()
     assert page.get_by_role("status").inner_text().startswith("1 press release matches")
     page.get_by_role("link", name=HEADLINE_EN).click()
     assert page.locator(".contact").count() == 2
