@@ -1,9 +1,12 @@
 """Issuers frozen on publication: a published release keeps each institution's boilerplate, key
 facts, listings, links and contacts as they stood that day, whatever is edited later."""
 
+from html import unescape
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from phonenumber_field.phonenumber import PhoneNumber
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -137,6 +140,10 @@ class FrozenInstitution:
     @property
     def boilerplate(self):
         return in_language(self.frozen_boilerplate)
+
+    @property
+    def boilerplate_text(self):
+        return unescape(strip_tags(self.boilerplate or "")).strip()
 
     @property
     def website_label(self):

@@ -222,7 +222,7 @@ def test_ics_of_a_preview_link(staff_client, make_release):
 def test_media_kit_readme_gives_the_embargo(journalist_client, embargoed):
     with translation.override("fr"):
         url = reverse("newsroom:media_kit", kwargs={"slug": embargoed.slug_fr})
-    archive = zipfile.ZipFile(io.BytesIO(journalist_client.get(url).content))
+    archive = zipfile.ZipFile(io.BytesIO(journalist_client.get(url).getvalue()))
     readme = archive.read("LISEZMOI.txt").decode()
     assert (
         "SOUS EMBARGO jusqu’au 3 décembre 2026 à 14:00, heure de Paris (13:00 UTC) : "

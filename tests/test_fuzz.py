@@ -140,7 +140,7 @@ headers = st.fixed_dictionaries(
 
 def assert_sound(response, sent):
     assert response.status_code in ANSWERS, (response.status_code, sent)
-    body = response.content.decode("utf-8", "replace")
+    body = response.getvalue().decode("utf-8", "replace")
     assert "Traceback" not in body and "django.db" not in body, sent
     if "html" in response.get("Content-Type", "") or "xml" in response.get("Content-Type", ""):
         assert MARKER not in body, sent

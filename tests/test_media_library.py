@@ -346,7 +346,7 @@ def test_expired_assets_are_no_longer_offered(client, make_release, staff_client
         assert Client().get(file.url).status_code == 404
         assert staff_client.get(file.url).status_code == 200  # staff still open it
     assert client.get(f"/en/media-library/image/{gone.pk}/download/").status_code == 404
-    kit = Client().get(release.get_absolute_url("en") + "media-kit/").content
+    kit = Client().get(release.get_absolute_url("en") + "media-kit/").getvalue()
     import zipfile
 
     names = zipfile.ZipFile(io.BytesIO(kit)).namelist()

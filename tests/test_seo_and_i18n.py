@@ -253,7 +253,7 @@ def test_english_media_kit_uses_english_quotation_marks(client, demo_release):
     import zipfile
 
     response = client.get(demo_release.get_absolute_url("en") + "media-kit/")
-    text = zipfile.ZipFile(io.BytesIO(response.content)).read(f"{demo_release.slug_en}.txt")
+    text = zipfile.ZipFile(io.BytesIO(response.getvalue())).read(f"{demo_release.slug_en}.txt")
     assert "“The extension of our collaboration" in text.decode()
     assert "«" not in text.decode()
 
