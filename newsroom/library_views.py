@@ -4,7 +4,7 @@ import mimetypes
 
 from django import forms
 from django.core.paginator import EmptyPage, Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -115,15 +115,23 @@ def download(request, source, pk):
         asset.file.name, request.user, request.session.get("previews", ())
     ):
         raise Http404
-    data = read(asset.file)
-    if data is None:
-        raise Http404
-    if asset.thumbnail is not None:
-        data = with_rights(data, asset.item)
-    content_type, _encoding = mimetypes.guess_type(asset.file.name)
-    response = HttpResponse(data, content_type=content_type or "application/octet-stream")
     name = getattr(asset.item, "download_name", None) or download_name(asset)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    content_type, _encoding = mimetypes.guess_type(asset.file.name)
+    if asset.kind == "video":
+        # Streamed: a video may be hundreds of megabytes; its rights are in the page's JSON-LD.
+        try:
+            stream = asset.file.open("rb")
+        except OSError:
+            raise Http404 from None
+        response = FileResponse(stream, as_attachment=True, filename=name)
+    else:
+        data = read(asset.file)
+        if data is None:
+            raise Http404
+        if asset.schema_type == "ImageObject":
+            data = with_rights(data, asset.item)
+        response = HttpResponse(data, content_type=content_type or "application/octet-stream")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
     if may_see_file(asset.file.name, None):
         patch_cache_control(response, public=True, no_cache=True)

@@ -6,7 +6,8 @@ reader (``PressRelease.objects.visible_to``), and partners' logos, headshots and
 number of queries whatever the number of assets: one count per source, then one query per
 source for the rows of the page.
 
-A new kind of asset (videos) is one more ``Source`` in ``SOURCES`` and its kinds in ``KINDS``.
+A new kind of asset is one more ``Source`` in ``SOURCES`` and its kinds in ``KINDS``. Videos are
+the files stored here; a video on a host is the host's to offer, shown on its release only.
 """
 
 import datetime
@@ -22,14 +23,15 @@ from partners.models import Institution, PartnerImage
 from partners.rights import Licensed
 
 from .listing import offered_partner_images
-from .models import Attachment, PressRelease, ReleaseImage, ReleaseIssuer
+from .models import Attachment, PressRelease, ReleaseImage, ReleaseIssuer, ReleaseVideo
 
 PAGE_SIZE = 24
 
-# The type filter's values, in the order offered. Video: add ("video", _("Videos")).
+# The type filter's values, in the order offered.
 KINDS = {
     "image": _("Release images"),
     "document": _("Documents"),
+    "video": _("Videos"),
     "logo": _("Logos"),
     "headshot": _("Headshots"),
     "site": _("Site photos"),
@@ -53,6 +55,13 @@ class Asset:
     width: int | None = None
     height: int | None = None
     extra: dict = field(default_factory=dict)
+
+    @property
+    def schema_type(self):
+        """schema.org's type, for JSON-LD; images are the assets given XMP rights on download."""
+        if self.kind == "video":
+            return "VideoObject"
+        return "MediaObject" if self.thumbnail is None else "ImageObject"
 
     @property
     def kind_label(self):
@@ -139,6 +148,29 @@ class ReleaseDocuments(ReleaseImages):
         )
 
 
+class ReleaseVideos(ReleaseImages):
+    name = "video"
+    kinds = ("video",)
+    model = ReleaseVideo
+
+    def rows(self, user, now, institution=None):
+        return super().rows(user, now, institution).exclude(file="")
+
+    def asset(self, video):
+        return Asset(
+            kind="video",
+            item=video,
+            title=video.title or video.release.title,
+            caption=video.description,
+            file=video.file,
+            owner_name=video.release.title,
+            owner_url=video.release.get_absolute_url(),
+            download_url=download_url(self.name, video.pk),
+            thumbnail=Thumb(video.poster.url, video.poster_width, video.poster_height),
+            extra={"duration": video.duration_iso, "uploadDate": video.release.release_date},
+        )
+
+
 class PartnerImages:
     name = "partner"
     kinds = ("logo", "headshot", "site", "other")
@@ -177,7 +209,10 @@ class PartnerImages:
         )
 
 
-SOURCES = {source.name: source for source in (ReleaseImages(), ReleaseDocuments(), PartnerImages())}
+SOURCES = {
+    source.name: source
+    for source in (ReleaseImages(), ReleaseDocuments(), ReleaseVideos(), PartnerImages())
+}
 
 
 def institution_choices(user, now=None):
@@ -188,6 +223,7 @@ def institution_choices(user, now=None):
     with_assets = PressRelease.objects.filter(pk__in=visible).filter(
         Q(pk__in=ReleaseImage.objects.filter(offered).values("release"))
         | Q(pk__in=Attachment.objects.filter(offered).values("release"))
+        | Q(pk__in=ReleaseVideo.objects.filter(offered).exclude(file="").values("release"))
     )
     issuers = ReleaseIssuer.objects.filter(release__in=with_assets.values("pk"))
     institutions = Institution.objects.filter(
@@ -246,7 +282,7 @@ def next_expiry(now=None):
     today = timezone.localdate(now)
     days = [
         model.objects.filter(expires_on__gte=today).aggregate(day=Min("expires_on"))["day"]
-        for model in (ReleaseImage, Attachment, PartnerImage)
+        for model in (ReleaseImage, Attachment, ReleaseVideo, PartnerImage)
     ]
     days = [day for day in days if isinstance(day, datetime.date)]
     return Licensed.expiry_moment(min(days)) if days else None

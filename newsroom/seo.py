@@ -138,7 +138,7 @@ def media_library(assets, request, *, name, url):
     parts = []
     for asset in assets:
         data = {
-            "@type": "MediaObject" if asset.thumbnail is None else "ImageObject",
+            "@type": asset.schema_type,
             "name": asset.title,
             "caption": asset.caption,
             "contentUrl": request.build_absolute_uri(asset.download_url),
@@ -150,6 +150,8 @@ def media_library(assets, request, *, name, url):
         }
         if asset.thumbnail is not None:
             data["thumbnailUrl"] = request.build_absolute_uri(asset.thumbnail.url)
+        for key, value in asset.extra.items():
+            data[key] = value.isoformat() if hasattr(value, "isoformat") else value
         parts.append({key: value for key, value in data.items() if value not in (None, "")})
     return {
         "@context": "https://schema.org",

@@ -21,7 +21,15 @@ from newsroom.media_kit import build_media_kit
 from newsroom.models import Attachment, PressRelease, ReleaseImage, detail_prefetches
 from partners.models import Institution, Listing, PartnerImage, Person
 from partners.rights import LicensedForm
-from tests.helpers import HIDDEN_STATES, add_attachment, add_image, image_bytes
+from tests.helpers import (
+    HIDDEN_STATES,
+    MP4_BYTES,
+    add_attachment,
+    add_image,
+    add_video,
+    add_video_link,
+    image_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)
@@ -300,6 +308,7 @@ def add_assets(institution, make_release, count):
         release = make_release()
         add_image(release, size=(40, 30))
         add_attachment(release)
+        add_video(release, subtitles=False)
         add_logo(institution)
 
 
@@ -307,7 +316,7 @@ def test_a_fixed_number_of_queries_whatever_the_assets(
     client, make_release, institution, django_assert_num_queries, uncached, monkeypatch
 ):
     """1 vs 30 assets of each source on the page: one count and one fetch per source."""
-    monkeypatch.setattr(media_library, "PAGE_SIZE", 100)
+    monkeypatch.setattr(media_library, "PAGE_SIZE", 150)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -317,13 +326,55 @@ def test_a_fixed_number_of_queries_whatever_the_assets(
     client.get(EN)
     uncached()
     with CaptureQueriesContext(connection) as one:
-        assert len(client.get(EN).context["assets"]) == 3
+        assert len(client.get(EN).context["assets"]) == 4
     add_assets(institution, make_release, 29)
     uncached()
     with django_assert_num_queries(len(one)):
         response = client.get(EN)
-    assert len(response.context["assets"]) == 90
-    assert len(one) <= 12
+    assert len(response.context["assets"]) == 120
+    assert len(one) <= 14
+
+
+# Videos -------------------------------------------------------------------------------------
+
+
+def test_library_offers_uploaded_videos_with_their_rights(client, make_release):
+    """A stored video is an asset (poster, rights, VideoObject, streamed download); a video on a
+    host is the host's to offer, on its release page only."""
+    release = make_release()
+    video = add_video(
+        release, credit="Studio Vidéo", duration=datetime.timedelta(minutes=2, seconds=5)
+    )
+    add_video_link(release, title_en="On a host")
+    response = client.get(EN, {"kind": "video"})
+    assert [asset.item for asset in response.context["assets"]] == [video]
+    assert kind_counts(response)["video"] == "Videos (1)"
+    html = response.text
+    assert video.poster.url in html and "On a host" not in html
+    (part,) = jsonld(html)["hasPart"]
+    assert part["@type"] == "VideoObject" and part["encodingFormat"] == "video/mp4"
+    assert part["duration"] == "PT2M5S" and part["uploadDate"] == release.release_date.isoformat()
+    assert part["thumbnailUrl"] == f"http://testserver{video.poster.url}"
+    assert part["creditText"] == "Studio Vidéo"
+    assert part["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    download = client.get(f"/en/media-library/video/{video.pk}/download/")
+    assert download.status_code == 200 and download.streaming
+    assert download.getvalue() == MP4_BYTES
+    assert download["Content-Disposition"].startswith("attachment;")
+    assert "Vidéos (1)" in kind_counts(client.get(FR)).values()
+
+
+def test_an_expired_video_is_withdrawn_and_its_expiry_is_a_cache_boundary(client, make_release):
+    release = make_release()
+    day = timezone.localdate() + datetime.timedelta(days=3)
+    video = add_video(release, subtitles=False, expires_on=day)
+    midnight = timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+    assert media_library.next_expiry() == midnight + datetime.timedelta(days=1)
+    url = f"/en/media-library/video/{video.pk}/download/"
+    assert client.get(url).status_code == 200
+    with time_machine.travel(midnight + datetime.timedelta(days=1, seconds=1)):
+        assert video.poster.url not in Client().get(EN).text
+        assert Client().get(url).status_code == 404
 
 
 # Expiry -------------------------------------------------------------------------------------
@@ -374,6 +425,7 @@ def hidden(request, library, make_release):
     release = make_release(**HIDDEN_STATES[request.param])
     release.image = add_image(release, size=(64, 48), alt_text_en=f"{MARK} photo")
     release.attachment = add_attachment(release, title_en=f"{MARK} dossier", name="z.pdf")
+    release.video = add_video(release, title_en=f"{MARK} video", subtitles=False)
     return release
 
 
@@ -382,11 +434,14 @@ def assert_absent(client, hidden):
         response = client.get(url)
         assert MARK not in response.text and hidden.image.thumbnail.url not in response.text
         assert hidden.attachment.file.url not in response.text
+        assert hidden.video.poster.url not in response.text
         counts = kind_counts(response)
         assert counts["image"].endswith("(1)") and counts["document"].endswith("(1)")
+        assert counts["video"].endswith("(0)")
         assert MARK not in json.dumps(jsonld(response.text))
     assert MARK not in client.get("/sitemap-pages.xml").content.decode()
-    for source, row in (("image", hidden.image), ("document", hidden.attachment)):
+    rows = (("image", hidden.image), ("document", hidden.attachment), ("video", hidden.video))
+    for source, row in rows:
         assert client.get(f"/en/media-library/{source}/{row.pk}/download/").status_code == 404
 
 
@@ -400,8 +455,10 @@ def test_hidden_release_assets_appear_at_the_lift_minute(client, hidden):
     with time_machine.travel(timezone.now() + 2 * HOUR):
         html = client.get(EN).text
         assert f"{MARK} photo" in html and f"{MARK} dossier" in html
-        url = f"/en/media-library/image/{hidden.image.pk}/download/"
-        assert client.get(url).status_code == 200
+        assert f"{MARK} video" in html
+        for source, row in (("image", hidden.image), ("video", hidden.video)):
+            url = f"/en/media-library/{source}/{row.pk}/download/"
+            assert client.get(url).status_code == 200
 
 
 def test_embargoed_assets_for_accredited_journalists_only(hidden, make_journalist):

@@ -128,8 +128,12 @@ def test_release_page_images_downloads_attachments_reference_related(client, mak
     html = get(client, release.get_absolute_url("fr"))
     assert f'<img src="{image.web.url}" srcset=' in html
     assert 'alt="Une photo" lang="fr" width="1600" height="1067"' in html
-    for url in (image.thumbnail.url, image.web.url, image.image.url):
+    for url in (image.thumbnail.url, image.web.url):
         assert f'href="{url}?download"' in html
+    # The original through the media library: its credit and licence written into the file.
+    original = f"/fr/mediatheque/image/{image.pk}/telecharger/"
+    assert f'href="{original}"' in html
+    assert b"Gustave Roussy / P. Dupont" in client.get(original).content
     assert "Une équipe" in html and "© Gustave Roussy / P. Dupont" in html
     assert "Dossier de presse" in html
     assert (
