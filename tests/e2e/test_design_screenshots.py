@@ -28,6 +28,11 @@ PAGES = {
     },
     "contacts": {"fr": "/fr/contacts-presse/", "en": "/en/media-contacts/"},
     "alerts": {"fr": "/fr/alertes/", "en": "/en/alerts/"},
+    "library": {"fr": "/fr/mediatheque/", "en": "/en/media-library/"},
+    "search": {
+        "fr": "/fr/communiques/?q=immunoth%C3%A9rapie",
+        "en": "/en/press-releases/?q=cancer",
+    },
 }
 
 
