@@ -81,9 +81,15 @@ NOTES = re.compile(
 SOURCE_LINE = re.compile(r"^SOURCE\s+\S")  # PR Newswire's last line
 TICKER = re.compile(
     r"\b(?P<exchange>(?i:euronext(?:\s+paris|\s+brussels|\s+growth)?|nasdaq|nyse|epa|lse|six"
-    r"|xetra))\s*:\s*(?P<symbol>[A-Z]{1,6})\b"
+    r"|xetra|otcqx|otc|tsx|asx|aim))\s*:\s*(?P<symbol>[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\b)*)\b"
+)  # "SIX: RO, ROG": one exchange, several symbols
+WEBSITE = re.compile(
+    r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
+    # A bare domain ("curie.fr", "wellcome.org"), not an email's.
+    r"|(?<![@\w.-])[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net|eu|ch|de|be|uk|gov|edu|int)"
+    r"\b(?!@|\.\w)(?:/\S*)?",
+    re.I,
 )
-WEBSITE = re.compile(r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)", re.I)
 LINKS_INTRO = re.compile(
     r"^(?:pour en savoir plus|plus d[’']informations|suivez|retrouvez|for more information"
     r"|to learn more|learn more|follow)\b",
@@ -177,7 +183,7 @@ def parse(text, language=None, known_institutions=()):
         if kind == "contacts":
             contacts += parse_contacts(section, order, institutions)
         elif kind == "about":
-            contacts += read_about(release, name, section, order)
+            contacts += read_about(release, name, section, order, institutions)
         else:
             contacts += read_notes(section, order, institutions)
     find_tickers(release, body, institutions)
@@ -193,12 +199,20 @@ def parse(text, language=None, known_institutions=()):
 
 
 def clean(text):
-    """Lines without surrounding or repeated spaces ("" for a blank line), labels blanked."""
+    """Lines without surrounding or repeated spaces ("" for a blank line), labels blanked,
+    and what stands above the first lines' last label ("Agence régionale de santé / Communiqué
+    de presse"): a masthead, dates apart."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for space in ("\u00a0", "\u202f", "\t"):
         text = text.replace(space, " ")
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    return ["" if LABELS.match(line) else line for line in lines]
+    first = [n for n, line in enumerate(lines) if line][:6]
+    labels = [n for n in first if LABELS.match(lines[n])]
+    last_label = labels[-1] if labels and labels[-1] != first[-1] else -1
+    return [
+        "" if LABELS.match(line) or (n < last_label and not find_dates(line)) else line
+        for n, line in enumerate(lines)
+    ]
 
 
 def guess_language(text):
@@ -277,7 +291,7 @@ def read_head(release, lines):
     else:
         head, body_start = head_without_lead(lines, found[0] if found else -1)
         rest = lines[body_start:]
-    while len(head) > 1 and masthead(head[0]):
+    while lead is not None and len(head) > 1 and masthead(head[0]):
         head.pop(0)
     texts, bullets = [], []
     for group in head:
@@ -298,13 +312,8 @@ def head_without_lead(lines, date_at):
     headline is the first group after any masthead; groups between it and a date line below
     it ("Published: …") are its subtitle."""
     groups = groups_of(lines)
-    head = []
-    for start, group in groups[:5]:
-        head.append((start, group))
-        if not masthead(group):
-            break
-    else:
-        head = groups[:1]
+    # The first group that is no masthead (the first group if all of the first five are).
+    head = next(([g] for g in groups[:5] if not masthead(g[1])), groups[:1])
     if not head:
         return [], 0
     body_start = head[-1][0] + len(head[-1][1])
@@ -318,7 +327,9 @@ def head_without_lead(lines, date_at):
 
 
 # "BALTIMORE — A common gut bacterium …": a dateline without a date.
-CAPS_PLACE = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,30}(?:,\s+[A-Z][\w.]+){0,2})\s+[—–-]{1,2}\s+")
+CAPS_PLACE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{2,30}(?:,\s+[A-Z][\w.]+){0,2})(?:\s*[—–]\s*|\s+-{1,2}\s+)"
+)
 
 
 def caps_place(release, rest):
@@ -426,10 +437,25 @@ def networks_in(line):
     return found
 
 
-def read_about(release, name, lines, order):
+def contact_group(group, order):
+    """Whether a group of lines is a contact block given without a heading: short lines, some
+    with an email or a phone ("Roche Media Relations / Phone: … / e-mail: …")."""
+    details = [bool(EMAIL.search(line) or phone_numbers(line, order)) for line in group]
+    return any(details) and all(
+        d or len(line) <= 60 for d, line in zip(details, group, strict=True)
+    )
+
+
+def read_about(release, name, lines, order, institutions):
     """An "About X" section: its boilerplate, and the websites and networks in it (lines of
-    links or networks are not boilerplate text). Returns the contacts given in it in prose."""
+    links or networks are not boilerplate text). Returns the contacts given in it, in prose
+    or in a block of their own."""
     text_lines, contacts = [], []
+    lines = list(lines)
+    for start, group in groups_of(lines):
+        if not prose_contact(" ".join(group), order) and contact_group(group, order):
+            contacts += parse_contacts(group, order, institutions)
+            lines[start : start + len(group)] = [""] * len(group)
     for line in lines:
         websites = [m.group(0).rstrip(".,;)") for m in WEBSITE.finditer(line)]
         networks = networks_in(line)
@@ -473,15 +499,15 @@ def find_tickers(release, body, institutions):
     sources = [(b["institution"], " ".join(b.pop("lines"))) for b in release.boilerplates]
     sources.insert(0, ("", " ".join(body)))
     for name, text in sources:
-        for match in TICKER.finditer(text):
+        for match, symbol in [
+            (m, s.strip()) for m in TICKER.finditer(text) for s in m["symbol"].split(",")
+        ]:
             exchange = " ".join(match["exchange"].upper().split())
             owner = (
                 name
                 or institution_in(text[max(0, match.start() - 80) : match.start()], institutions)
                 or (institutions[:1] or [""])[0]
             )
-            listing = {"exchange": exchange, "symbol": match["symbol"], "institution": owner}
-            if all(
-                (t["exchange"], t["symbol"]) != (exchange, match["symbol"]) for t in release.tickers
-            ):
+            listing = {"exchange": exchange, "symbol": symbol, "institution": owner}
+            if all((t["exchange"], t["symbol"]) != (exchange, symbol) for t in release.tickers):
                 release.tickers.append(listing)

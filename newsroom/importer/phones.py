@@ -2,8 +2,8 @@
 "(301) 555-0100", "01 44 23 60 00", "044 632 33 35") is read in the first region where it is a
 valid number, the regions tried in this order: the dateline's country, the countries the
 organisations' boilerplates name, the country domains of the document's email addresses, the
-language's default, then a few common ones. The order matters: "01 42 11 42 11" is valid in
-France and in the United Kingdom, "044 632 33 35" in Switzerland and in France."""
+language's default, then a few common ones. The order matters: "044 632 33 35" is valid in
+Switzerland and in France."""
 
 import re
 
