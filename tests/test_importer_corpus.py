@@ -189,6 +189,8 @@ def test_a_number_is_read_where_it_is_valid():
         "28 déc. 2016",
         "mercredi 28 décembre 2016",
         "2016-12-28",
+        "28/12/2016",
+        "28.12.2016",
     ],
 )
 def test_dates_in_common_forms(text):
@@ -225,8 +227,36 @@ def test_dates_above_the_title_below_it_and_in_the_footer():
     assert (release.headline, release.dateline, release.date) == ("A title", "Geneva", "2023-10-02")
     release = parse("A title\n\nA summary.\n\nPublished: 3 October 2023\n\nThe text.\n")
     assert (release.subtitle, release.dateline, release.date) == ("A summary.", "", "2023-10-03")
+    release = parse("Issued: 10 January 2024, London UK\n\nA title\n\nGSK plc today said so.\n")
+    assert (release.headline, release.dateline, release.date) == (
+        "A title",
+        "London UK",
+        "2024-01-10",
+    )
     release = parse("A title\n\nThe text of the release.\n\n-30-\n\nPosted: April 3, 2024\n")
     assert (release.dateline, release.date) == ("", "2024-04-03")
+
+
+def test_several_exchanges_or_symbols_in_one_listing():
+    release = parse("Title\n\n" + LEAD + "Acme plc (LSE/NYSE: ACM; SIX: AC, ACX) is listed.\n")
+    assert [(t["exchange"], t["symbol"]) for t in release.tickers] == [
+        ("LSE", "ACM"),
+        ("NYSE", "ACM"),
+        ("SIX", "AC"),
+        ("SIX", "ACX"),
+    ]
+
+
+def test_contact_lines_with_a_kind_and_a_city():
+    release = parse(
+        "Title\n\n" + LEAD + "About Acme\nAcme makes tests.\n\nAcme enquiries\n"
+        "Media: Tim Foley +44 (0) 20 8047 5502 (London)\n"
+        "Investor Relations: Nick Stone +44 (0) 7717 618834 (London)\n"
+    )
+    assert [(c["name"], c["phones"]) for c in release.contacts] == [
+        ("Tim Foley", ["+442080475502"]),
+        ("Nick Stone", ["+447717618834"]),
+    ]
 
 
 def test_tickers_in_the_lead():

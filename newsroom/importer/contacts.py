@@ -79,6 +79,7 @@ def parse_contacts(lines, regions, institutions):
         plain = CONTACT_LABELS.sub(" ", EMAIL.sub(" ", line))
         for written, _e164 in phones:
             plain = plain.replace(written, " ")
+        plain = re.sub(r"\([^)]*\)", " ", plain)  # "(London)", "(Monday to Friday)"
         parts = [part.strip(DASHES + ".") for part in re.split(r"[,|:–—/]|\s-\s", plain)]
         parts = [part for part in parts if part and not DEGREE.match(part)]
         named = institution_in(line, institutions)

@@ -1,7 +1,7 @@
 """Dates as press offices write them, in French or English: "19 janvier 2023", "le 1er mars",
 "6 févr. 2024", "December 28, 2016", "Dec. 28, 2016", "28 December 2016", "Thursday 14 March
 2024", "2024-03-14". Abbreviations are read by their first letters, so "Sept.", "janv." and
-"févr." need no list of their own."""
+"févr." need no list of their own. Numeric dates are read day first (15/03/2024)."""
 
 import re
 from datetime import date
@@ -28,6 +28,8 @@ PATTERNS = [
     rf"(?:le\s+)?{WEEKDAY}(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+{MONTH},?\s+(?P<year>\d{{4}})",
     rf"{WEEKDAY}{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})",
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})",
+    # 15/03/2024, 15.03.2024: day first as in Europe; month first only when the day can't be.
+    r"(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})",
 ]
 PATTERNS = [re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE) for p in PATTERNS]
 
@@ -54,8 +56,11 @@ def find_dates(text, language=""):
             month = month_number(match["month"], language)
             if not month or any(s < match.end() and match.start() < e for s, e, _d in found):
                 continue
+            day = number = int(match["day"])
+            if match["month"].isdigit() and month > 12 and number <= 12:  # 03/15/2024
+                day, month = month, number
             try:
-                day = date(int(match["year"]), month, int(match["day"]))
+                day = date(int(match["year"]), month, day)
             except ValueError:  # "31 février": not a date
                 continue
             found.append((match.start(), match.end(), day.isoformat()))

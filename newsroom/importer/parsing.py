@@ -79,10 +79,15 @@ NOTES = re.compile(
     re.I,
 )
 SOURCE_LINE = re.compile(r"^SOURCE\s+\S")  # PR Newswire's last line
+EXCHANGE = (
+    r"(?i:euronext(?:\s+paris|\s+brussels|\s+growth)?|nasdaq|nyse|epa|lse|six|xetra|otcqx|otc"
+    r"|tsx|asx|aim)"
+)
+# "SIX: RO, ROG": one exchange, several symbols; "LSE/NYSE: GSK": several exchanges.
 TICKER = re.compile(
-    r"\b(?P<exchange>(?i:euronext(?:\s+paris|\s+brussels|\s+growth)?|nasdaq|nyse|epa|lse|six"
-    r"|xetra|otcqx|otc|tsx|asx|aim))\s*:\s*(?P<symbol>[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\b)*)\b"
-)  # "SIX: RO, ROG": one exchange, several symbols
+    rf"\b(?P<exchange>{EXCHANGE}(?:\s*/\s*{EXCHANGE})*)\s*:\s*"
+    r"(?P<symbol>[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\b)*)\b"
+)
 WEBSITE = re.compile(
     r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
     # A bare domain ("curie.fr", "wellcome.org"), not an email's.
@@ -236,8 +241,12 @@ def date_line(line, language):
         return None  # "Applications are open until 30 April 2024, …": a sentence
     if TIME.match(after):  # "Nov 12, 2024, 16:05 ET": the date stands alone
         return place, iso, ""
-    if not place and (side := re.match(r"^\s*\|\s*(?P<place>[^|]{1,40})$", after)):
-        return side["place"].strip(), iso, ""  # "2 October 2023 | Geneva"
+    # "2 October 2023 | Geneva", "Issued: 10 January 2024, London UK": the place after.
+    side = re.match(
+        r"^\s*[|,]\s*(?P<place>[A-ZÀ-Ý][^|,.;:]{1,30}(?:,\s*[A-Z][\w .]{1,20})?)$", after
+    )
+    if not place and side and len(side["place"].split()) <= 4:
+        return side["place"].strip(), iso, ""
     if after.lstrip()[:1] in "–—-:,":
         return place, iso, after.strip(DASHES) or ""
     return None
@@ -312,8 +321,12 @@ def head_without_lead(lines, date_at):
     headline is the first group after any masthead; groups between it and a date line below
     it ("Published: …") are its subtitle."""
     groups = groups_of(lines)
-    # The first group that is no masthead (the first group if all of the first five are).
-    head = next(([g] for g in groups[:5] if not masthead(g[1])), groups[:1])
+    # The first group after the mastheads, unless it is a sentence: then the first group.
+    head = groups[:1]
+    for group in groups[:5]:
+        if not masthead(group[1]):
+            head = head if group[1][-1].endswith(".") else [group]
+            break
     if not head:
         return [], 0
     body_start = head[-1][0] + len(head[-1][1])
@@ -499,10 +512,12 @@ def find_tickers(release, body, institutions):
     sources = [(b["institution"], " ".join(b.pop("lines"))) for b in release.boilerplates]
     sources.insert(0, ("", " ".join(body)))
     for name, text in sources:
-        for match, symbol in [
-            (m, s.strip()) for m in TICKER.finditer(text) for s in m["symbol"].split(",")
+        for match, exchange, symbol in [
+            (m, " ".join(e.upper().split()), s.strip())
+            for m in TICKER.finditer(text)
+            for e in m["exchange"].split("/")
+            for s in m["symbol"].split(",")
         ]:
-            exchange = " ".join(match["exchange"].upper().split())
             owner = (
                 name
                 or institution_in(text[max(0, match.start() - 80) : match.start()], institutions)
