@@ -78,6 +78,14 @@ def test_a_title_before_the_name_and_degrees_after_it():
     assert (quote["speaker"], quote["title"]) == ("Laura Chen", "Chief Executive Officer of Acme")
 
 
+def test_an_affiliation_in_brackets_after_the_name():
+    [quote] = quotes_of('Lead author Professor Mika Kivimäki (UCL Brain Sciences) said: "Walk."\n')
+    assert (quote["speaker"], quote["title"]) == (
+        "Mika Kivimäki",
+        "Lead author, UCL Brain Sciences",
+    )
+
+
 def test_a_list_before_a_quote_does_not_swallow_it():
     release = parse(
         "Title\n\n" + LEAD + "Highlights:\n* one item\n* another item\n\n"
@@ -136,6 +144,19 @@ def test_a_contact_in_prose():
         "jane@example.org",
     )
     assert release.paragraphs == ["Acme today announced a study."]
+
+
+def test_a_bare_information_heading_an_organisation_line_then_the_person():
+    release = parse(
+        "Title\n\n" + LEAD + "Pour de plus amples informations\nFTI Consulting, London, UK\n"
+        "Victoria Foster Mitchell\nT: +44 203 727 1000\nE: v.mitchell [at] fti.example.com\n"
+    )
+    [contact] = release.contacts
+    assert (contact["name"], contact["institution"], contact["email"]) == (
+        "Victoria Foster Mitchell",
+        "FTI Consulting",
+        "v.mitchell@fti.example.com",
+    )
 
 
 def test_a_press_office_line_then_the_person():
@@ -238,12 +259,16 @@ def test_dates_above_the_title_below_it_and_in_the_footer():
 
 
 def test_several_exchanges_or_symbols_in_one_listing():
-    release = parse("Title\n\n" + LEAD + "Acme plc (LSE/NYSE: ACM; SIX: AC, ACX) is listed.\n")
+    release = parse(
+        "Title\n\n" + LEAD + "Acme plc (LSE/NYSE: ACM; SIX: AC, ACX; Euronext Amsterdam: ACA) is "
+        "listed.\n"
+    )
     assert [(t["exchange"], t["symbol"]) for t in release.tickers] == [
         ("LSE", "ACM"),
         ("NYSE", "ACM"),
         ("SIX", "AC"),
         ("SIX", "ACX"),
+        ("EURONEXT AMSTERDAM", "ACA"),
     ]
 
 

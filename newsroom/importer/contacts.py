@@ -72,8 +72,9 @@ def prose_contact(text, regions):
 def parse_contacts(lines, regions, institutions):
     """[Contact] from a contacts block: an institution line, then each person's name with
     their phones and email, on one line or several, or all on one line."""
-    contacts, institution, current = [], "", None
+    contacts, institution, current, named_only = [], "", None, False
     for line in filter(None, lines):
+        after_name, named_only = named_only, False
         emails = EMAIL.findall(line)
         phones = phone_numbers(EMAIL.sub(" ", line), regions)
         plain = CONTACT_LABELS.sub(" ", EMAIL.sub(" ", line))
@@ -98,12 +99,16 @@ def parse_contacts(lines, regions, institutions):
                 if person and current.role == "office":  # "Media Relations", then the person
                     current.name, current.role = person, ""
                     continue
+                if person and after_name:  # "FTI Consulting, London", then the person
+                    current.institution, current.name = current.name, person
+                    continue
                 # The line under a name: a role, and perhaps the institution.
                 current.institution = current.institution or named or institution
                 current.role = current.role or ", ".join(p for p in parts if p != named)
             elif person:
                 current = Contact(name=person, institution=named or institution)
                 contacts.append(current)
+                named_only = True
             elif office and len(line) < 80:
                 current = Contact(name=line.strip(DASHES), role="office", institution=named)
                 contacts.append(current)

@@ -68,7 +68,10 @@ CONTACTS = re.compile(
     r"^(?:contacts?(?:\s+(?:presse|m[ée]dias?|media|press|chercheurs?|scientifiques?|researchers?)"
     r"(?:\s*(?:&|et|and)\s+\w+)?)?|(?:media|press|investors?)\s+(?:contacts?|inquiries|enquiries)"
     r"|relations?\s+(?:presse|m[ée]dias?)|investors?|media|for\s+media\s+inquiries"
-    r"|further\s+information(?=\s*:?$))(?![@\w.-])\s*:?\s*(?P<rest>.*)$",
+    # Bare headings only: "For more information: www.curie.fr" is no contact.
+    r"|(?:for\s+)?(?:further|more)\s+(?:public\s+)?information(?:,\s*contact)?(?=\s*:?$)"
+    r"|pour\s+(?:de\s+)?plus\s+(?:amples\s+)?d?[’']?\s*informations?(?=\s*:?$))"
+    r"(?![@\w.-])\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
 END = re.compile(r"^(?:#{3,}|-\s*30\s*-|-*\s*(?:ends?|fin)\s*-*|\*{3,})$", re.I)
@@ -80,7 +83,7 @@ NOTES = re.compile(
 )
 SOURCE_LINE = re.compile(r"^SOURCE\s+\S")  # PR Newswire's last line
 EXCHANGE = (
-    r"(?i:euronext(?:\s+paris|\s+brussels|\s+growth)?|nasdaq|nyse|epa|lse|six|xetra|otcqx|otc"
+    r"(?i:euronext(?:\s+(?:paris|brussels|amsterdam|lisbon|dublin|oslo|milan|growth))?|nasdaq|nyse|epa|lse|six|xetra|otcqx|otc"
     r"|tsx|asx|aim)"
 )
 # "SIX: RO, ROG": one exchange, several symbols; "LSE/NYSE: GSK": several exchanges.
@@ -104,7 +107,10 @@ NETWORKS = ("Twitter", "Facebook", "LinkedIn", "Instagram", "YouTube", "Bluesky"
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
 FRENCH = {"le", "la", "les", "des", "et", "est", "une", "pour", "dans", "avec", "sur", "du"}
 ENGLISH = {"the", "and", "of", "to", "is", "with", "for", "in", "on", "its", "their", "will"}
-HEAD_LINES = 15  # non-blank lines searched for the dateline
+HEAD_LINES = 15
+AT = re.compile(
+    r"(?<=\w)\s*[\[(]at[\])]\s*(?=\w)", re.I
+)  # "m.greaves [at] ucl.ac.uk"  # non-blank lines searched for the dateline
 
 
 @dataclass
@@ -210,6 +216,7 @@ def clean(text):
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for space in ("\u00a0", "\u202f", "\t"):
         text = text.replace(space, " ")
+    text = AT.sub("@", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     first = [n for n, line in enumerate(lines) if line][:6]
     labels = [n for n in first if LABELS.match(lines[n])]
@@ -385,7 +392,7 @@ def split_sections(lines):
         elif about and len(line) < 100 and ARTICLES.sub("", about["name"]).strip():
             current = ("about", ARTICLES.sub("", about["name"]).strip(), [])
             sections.append(current)
-        elif contacts and (len(line) < 40 or EMAIL.search(line)):
+        elif contacts and (len(line) < (60 if not contacts["rest"] else 40) or EMAIL.search(line)):
             current = ("contacts", None, [contacts["rest"]] if contacts["rest"] else [])
             sections.append(current)
         elif END.match(line) or NOTES.match(line) or SOURCE_LINE.match(line):

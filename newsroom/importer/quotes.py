@@ -158,6 +158,9 @@ def split_speaker(who):
             return second["honorific"] if second else "", title_case(candidate), first
     if match := HONORIFICS.match(first):
         honorific, first = match["honorific"], first[match.end() :]
+    # "Mika Kivimäki (UCL Brain Sciences)": the brackets give an affiliation.
+    if affiliation := re.search(r"\s*\(([^)]{2,80})\)\s*$", first):
+        first, rest = first[: affiliation.start()], [affiliation[1], *rest]
     title = ", ".join(rest)
     if ROLES.search(first) and len(first.split()) > 2:
         # "Health and Social Care Secretary Steve Barclay", "Lead author Dr Jenny Doe".
