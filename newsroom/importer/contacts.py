@@ -25,9 +25,18 @@ OFFICE = re.compile(
 )
 # "please contact the Wellcome press office on 020 …", "merci de contacter X au 01 …".
 PROSE = re.compile(
-    r"\b(?:please\s+)?(?:contact|contacter|contactez|joindre)\s+(?P<who>.{2,120}?)"
+    r"\b(?:please\s+)?(?:contact|contacter|contactez|joindre)\s+"
+    r"(?!(?:presse|press|media|m[ée]dias?)?\s*:)(?P<who>.{2,120}?)"
     r"(?=\s*(?:,|\bon\b|\bat\b|\bby\b|\bvia\b|\bau\b|\bpar\b|\bin\s+the\b|\bdans\b|\(|\+|\d|$)"
     r"|\s*[\w.+-]+@)",
+    re.I,
+)
+# Words that make a capitalised phrase an organisation's name, not a person's.
+ORGANISATION = re.compile(
+    r"\b(?:universit[ée]|university|institut|institute|h[ôo]pital|hospital|centre|center|group|"
+    r"groupe|consulting|inc|ltd|plc|agence|agency|minist[èe]re|ministry|foundation|fondation|"
+    r"laboratoire|laboratory|department|d[ée]partement|school|[ée]cole|college|clinic|clinique|"
+    r"pharma|therapeutics|biosciences|partners|associates)\b",
     re.I,
 )
 LEADING_ARTICLE = re.compile(r"^(?:the|l[’']|le|la|les)\s*", re.I)
@@ -53,7 +62,9 @@ def person_name(part):
     part = part.strip(DASHES + ".")
     if match := HONORIFICS.match(part):
         part = part[match.end() :]
-    return part if NAME.match(part) and not OFFICE.search(part) else ""
+    return (
+        part if NAME.match(part) and not (OFFICE.search(part) or ORGANISATION.search(part)) else ""
+    )
 
 
 def prose_contact(text, regions):
@@ -88,10 +99,19 @@ def parse_contacts(lines, regions, institutions):
             person_name(part) for part in parts if fold(person_name(part)) not in ("", fold(named))
         ]
         honoured = [person_name(p) for p in parts if HONORIFICS.match(p) and person_name(p)]
-        # "Agence Relais – Marc Petit": the person comes last, after their organisation.
-        person = (honoured or names or [""])[-1]
+        # "Agence Relais – Marc Petit", "Institut Curie: Sophie Martin": the person comes after
+        # their organisation; "Lee Roth, Burns McClellan": before it, a comma between them.
+        between = (
+            line[line.find(names[0]) + len(names[0]) : line.find(names[1])]
+            if len(names) > 1
+            else ""
+        )
+        comma_first = "," in between and not re.search(r"[–—|:]", between)
+        person = (honoured or names or [""])[0 if comma_first else -1]
         if len(names) > 1 and not named:
             named = next(n for n in names if n != person)
+        if not named:  # "Agence Relais – Marc Petit"
+            named = next((p for p in parts if ORGANISATION.search(p) and NAME.match(p)), "")
         office = next((p for p in parts if OFFICE.search(p) and len(p) < 80), "")
         office = office if not named or fold(office) != fold(named) else ""
         if not (emails or phones):
@@ -99,7 +119,7 @@ def parse_contacts(lines, regions, institutions):
                 if person and current.role == "office":  # "Media Relations", then the person
                     current.name, current.role = person, ""
                     continue
-                if person and after_name:  # "FTI Consulting, London", then the person
+                if person and after_name and person_name(parts[0]) == person:
                     current.institution, current.name = current.name, person
                     continue
                 # The line under a name: a role, and perhaps the institution.
@@ -108,7 +128,7 @@ def parse_contacts(lines, regions, institutions):
             elif person:
                 current = Contact(name=person, institution=named or institution)
                 contacts.append(current)
-                named_only = True
+                named_only = not honoured  # "Professor Anna Svensson" is no organisation
             elif office and len(line) < 80:
                 current = Contact(name=line.strip(DASHES), role="office", institution=named)
                 contacts.append(current)

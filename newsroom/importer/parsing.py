@@ -16,7 +16,7 @@ line starts a new one, at a bullet, or at a heading. Then the parts are told by 
 import re
 from dataclasses import asdict, dataclass, field
 
-from .contacts import DASHES, EMAIL, Contact, parse_contacts, prose_contact
+from .contacts import DASHES, EMAIL, OFFICE, Contact, parse_contacts, prose_contact
 from .dates import find_dates
 from .phones import phone_numbers, regions
 from .quotes import (
@@ -392,7 +392,11 @@ def split_sections(lines):
         elif about and len(line) < 100 and ARTICLES.sub("", about["name"]).strip():
             current = ("about", ARTICLES.sub("", about["name"]).strip(), [])
             sections.append(current)
-        elif contacts and (len(line) < (60 if not contacts["rest"] else 40) or EMAIL.search(line)):
+        elif contacts and (
+            len(line) < (60 if not contacts["rest"] else 40)
+            or EMAIL.search(line)
+            or (len(line) < 90 and OFFICE.search(contacts["rest"]))  # "…: Acme – Service presse"
+        ):
             current = ("contacts", None, [contacts["rest"]] if contacts["rest"] else [])
             sections.append(current)
         elif END.match(line) or NOTES.match(line) or SOURCE_LINE.match(line):
