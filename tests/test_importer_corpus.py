@@ -159,6 +159,27 @@ def test_a_bare_information_heading_an_organisation_line_then_the_person():
     )
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Investor Contact: Lee Roth, Burns McClellan, lroth@example.com", "Lee Roth"),
+        ("Agence Relais – Marc Petit – marc.petit@example.fr", "Marc Petit"),
+        ("Chercheur CNRS | Laurent Keller | laurent.keller@example.fr", "Laurent Keller"),
+    ],
+)
+def test_the_person_on_a_contact_line(line, name):
+    release = parse("Title\n\n" + LEAD + "Contacts\n" + line + "\n")
+    assert [c["name"] for c in release.contacts] == [name]
+
+
+def test_a_department_under_a_person_is_not_the_person():
+    release = parse(
+        "Title\n\n" + LEAD + "Contact:\nProfessor Anna Svensson\n"
+        "Department of Medicine, Karolinska Institutet\nEmail: anna@example.se\n"
+    )
+    assert [c["name"] for c in release.contacts] == ["Anna Svensson"]
+
+
 def test_a_press_office_line_then_the_person():
     release = parse(
         "Title\n\n" + LEAD + "Contacts\n\nMedia Relations\nDr. Jane Roth\n+49 6131 9084 1513\n"
