@@ -248,18 +248,20 @@ def test_abbreviated_months():
 @pytest.mark.parametrize(
     ("line", "place", "date"),
     [
-        ("BETHESDA, Md., Dec. 28, 2016 — Aspirin", "BETHESDA, Md.", "2016-12-28"),
+        ("BETHESDA, Md., Dec. 28, 2016 — Acme", "BETHESDA, Md.", "2016-12-28"),
         (
             "CAMBRIDGE, Mass., Jan. 9, 2025 (BUSINESS WIRE) -- Acme",
             "CAMBRIDGE, Mass.",
             "2025-01-09",
         ),
         ("SAN DIEGO, Nov. 12, 2024 /PRNewswire/ -- Acme", "SAN DIEGO", "2024-11-12"),
+        ("Lyon, France, le 21 mars 2024, 7h30 CET – Acme", "Lyon, France", "2024-03-21"),
     ],
 )
 def test_datelines_before_the_lead(line, place, date):
     release = parse(f"Title\n\n{line} reports results.\n")
     assert (release.dateline, release.date, release.headline) == (place, date, "Title")
+    assert release.paragraphs == ["Acme reports results."]
 
 
 def test_dates_above_the_title_below_it_and_in_the_footer():

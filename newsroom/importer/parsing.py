@@ -53,7 +53,10 @@ METADATA_PLACE = re.compile(
 )
 # "(BUSINESS WIRE) --", "/PRNewswire/ --" between the date and the lead.
 WIRE = re.compile(r"^\s*(?:\([A-Z][\w .&-]{1,30}\)|/[A-Z][\w .&-]{1,30}/)")
-TIME = re.compile(r"^[\s,|–—-]*(?:\d{1,2}\s*[:h.]\s*\d{2}\b.*)?$", re.I)
+# A time after the date ("16:05 ET", "7h30 CET", "à 18h00"): the date line's, not the lead's.
+TIME = re.compile(
+    r"^[\s,|]*(?:[àa]\s+)?\d{1,2}\s*[:h.]\s*\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,5}))*", re.I
+)
 BULLET = re.compile(r"^[-•–—*·▪◦]\s+(?P<text>.+)$")
 ABOUT = re.compile(
     r"^(?:[àa]\s+propos\s+(?:de\s+|d[’']\s*|du\s+|des\s+)|about\s+)(?P<name>.+?)\s*:?$", re.I
@@ -246,7 +249,9 @@ def date_line(line, language):
     place = "" if METADATA_PLACE.search(place) else (parts[-1] if parts else "")
     if place and (len(place.split()) > 6 or not place[0].isupper()):
         return None  # "Applications are open until 30 April 2024, …": a sentence
-    if TIME.match(after):  # "Nov 12, 2024, 16:05 ET": the date stands alone
+    after = TIME.sub("", after)
+    # "Nov 12, 2024, 16:05 ET", "March 18, 2024 08:00 ET | Source: Acme": the date stands alone.
+    if not after.strip(" ,|") or (after.lstrip()[:1] == "|" and METADATA.match(after.strip(" |"))):
         return place, iso, ""
     # "2 October 2023 | Geneva", "Issued: 10 January 2024, London UK": the place after.
     side = re.match(
