@@ -39,6 +39,7 @@ ORGANISATION = re.compile(
     r"pharma|therapeutics|biosciences|partners|associates)\b",
     re.I,
 )
+MAX_LINES = 200
 LEADING_ARTICLE = re.compile(r"^(?:the|l[’']|le|la|les)\s*", re.I)
 
 
@@ -69,10 +70,11 @@ def person_name(part):
 
 def prose_contact(text, regions):
     """A ``Contact`` from a sentence inviting journalists to get in touch, else None."""
-    match = PROSE.search(text)
+    if not (match := PROSE.search(text)):
+        return None
     emails = EMAIL.findall(text)
     phones = phone_numbers(EMAIL.sub(" ", text), regions)
-    if not (match and (emails or phones)):
+    if not (emails or phones):
         return None
     contact = Contact(name=LEADING_ARTICLE.sub("", match["who"].strip(DASHES)).strip())
     contact.email = emails[0].lower() if emails else ""
@@ -84,7 +86,9 @@ def parse_contacts(lines, regions, institutions):
     """[Contact] from a contacts block: an institution line, then each person's name with
     their phones and email, on one line or several, or all on one line."""
     contacts, institution, current, named_only = [], "", None, False
-    for line in filter(None, lines):
+    # A real contacts block is short; the cap keeps hostile documents fast (phones are read
+    # in up to eight regions).
+    for line in [line for line in lines if line][:MAX_LINES]:
         after_name, named_only = named_only, False
         emails = EMAIL.findall(line)
         phones = phone_numbers(EMAIL.sub(" ", line), regions)

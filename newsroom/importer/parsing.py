@@ -16,7 +16,7 @@ line starts a new one, at a bullet, or at a heading. Then the parts are told by 
 import re
 from dataclasses import asdict, dataclass, field
 
-from .contacts import DASHES, EMAIL, OFFICE, Contact, parse_contacts, prose_contact
+from .contacts import DASHES, EMAIL, MAX_LINES, OFFICE, Contact, parse_contacts, prose_contact
 from .dates import find_dates
 from .phones import phone_numbers, regions
 from .quotes import (
@@ -225,7 +225,7 @@ def clean(text):
     labels = [n for n in first if LABELS.match(lines[n])]
     last_label = labels[-1] if labels and labels[-1] != first[-1] else -1
     return [
-        "" if LABELS.match(line) or (n < last_label and not find_dates(line)) else line
+        "" if LABELS.match(line) or (n < last_label and not find_dates(line[:160])) else line
         for n, line in enumerate(lines)
     ]
 
@@ -239,7 +239,7 @@ def guess_language(text):
 def date_line(line, language):
     """(place, ISO date, lead) when ``line`` is a dateline: ``lead`` is the text after the
     date ("" for a line of its own), place "" for "Published: …" or embargo lines."""
-    dates = find_dates(line, language)
+    dates = find_dates(line[:160], language)  # a dateline's date is near its start
     if not dates or dates[0][0] > 100:
         return None
     start, end, iso = dates[0]
@@ -514,7 +514,7 @@ def read_notes(lines, order, institutions):
     """Contacts found after the body ("Notes to editors", after "Ends"): in prose, or in
     groups of lines with a phone or an email. The rest (legal notices, sources) is left."""
     contacts = []
-    for _start, group in groups_of(lines):
+    for _start, group in groups_of(lines[:MAX_LINES]):
         text = " ".join(group)
         if contact := prose_contact(text, order):
             contacts.append(contact)

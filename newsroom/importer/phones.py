@@ -41,6 +41,7 @@ DEFAULTS = {"fr": "FR", "en": "US"}
 COMMON = ("FR", "US", "GB", "DE", "CH", "BE", "CA")
 # "+001 917 …", "+0033 …": an international prefix written after the plus.
 DOUBLE_PREFIX = re.compile(r"\+00(?=\d)")
+DIGITS = re.compile(r"\d[\d ().-]{5,}\d")  # what may be a phone number
 
 
 def countries_in(text):
@@ -84,8 +85,12 @@ def phone_numbers(text, order=("US", "FR")):
     """[(as written, E.164)] of the numbers in ``text``, each read in the first region of
     ``order`` where it is valid."""
     text = DOUBLE_PREFIX.sub("+  ", text)  # same length: positions stay those of the text
+    digits = [m.span() for m in DIGITS.finditer(text)]
     found = {}
     for region in order:
+        # Each region is one more pass over the text: none once every run of digits is read.
+        if all(any(s < f and b < e for s, e in found) for b, f in digits):
+            break
         for match in phonenumbers.PhoneNumberMatcher(text, region):
             span = (match.start, match.end)
             if any(s < span[1] and span[0] < e for s, e in found):
