@@ -14,7 +14,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	&& { command -v $$c; break; }; done)
 
 .PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory \
-	loadtest backup restore bench-alerts lighthouse
+	loadtest backup restore bench-alerts lighthouse importer-score
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@if [ -z "$(PYTHON)" ]; then \
@@ -137,6 +137,11 @@ ALERTS_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench_alerts
 SUBSCRIBERS ?= 10000
 bench-alerts: setup
 	$(PY) -m bench.alerts --subscribers $(SUBSCRIBERS) --database-url $(ALERTS_URL)
+
+# The importer on releases in other organisations' house styles (tests/importer_corpus/, with
+# a held-out part never tuned on) and on our own samples: right/total per field, overall %.
+importer-score: setup
+	$(PY) -m bench.importer_score
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 media staticfiles .pytest_cache .ruff_cache tests/e2e/artifacts

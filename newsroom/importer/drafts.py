@@ -123,9 +123,12 @@ def create_draft(release, user=None):
             media = match.existing
             institution = institutions.get(fold(contact["institution"])) or issuer
             if media is None and match.allowed and institution is not None:
+                # A contact may give several numbers ("Out of hours: …"): the record holds
+                # one, the first given; the others stay in the document.
                 media = MediaContact.objects.create(
                     name=contact["name"][:160],
                     institution=institution,
+                    role=contact.get("role", "")[:160],
                     phone=contact["phone_e164"],
                     email=contact["email"],
                 )

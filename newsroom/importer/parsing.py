@@ -2,78 +2,76 @@
 
 Documents arrive wrapped by PDF export (a line break, sometimes a blank line, in mid-sentence),
 so lines are joined back into blocks first: a block ends where a sentence ends and the next
-line starts a new one, at a bullet, or at a heading. Then the parts are told by their form: the
-dateline (place and date), quotes (« … », “ … ”, "…") with the sentence that names the speaker,
-"À propos de X" / "About X" sections, and the contacts block.
+line starts a new one, at a bullet, or at a heading. Then the parts are told by their form:
+
+- the head (``head``): headline, subtitle, dateline and date, labels and mastheads set aside;
+- quotes (``quotes``), "À propos de X" / "About X" sections, also inline ("About the NIH: …");
+- what ends the body ("Ends", "###", "-30-", "Notes to editors", "Forward-looking statements");
+- contacts (``contacts``), in blocks or in prose, with phones read in E.164 (``phones``).
 """
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
 
-import phonenumbers
-
-from ..search.text import fold
-
-MONTHS = {
-    "fr": {
-        "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
-        "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
-    },
-    "en": {
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    },
-}  # fmt: skip
-FR_MONTH = (
-    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre"
-    r"|d[ée]cembre"
+from .contacts import EMAIL, MAX_LINES, OFFICE, Contact, parse_contacts, prose_contact
+from .dates import find_dates
+from .head import BULLET, LABELS, caps_place, groups_of, read_head
+from .phones import phone_numbers, regions
+from .quotes import (
+    ARTICLES,
+    Quote,
+    institution_in,
+    introduced_speaker,
+    make_quote,
+    parse_quote,
+    quotation,
 )
-EN_MONTH = "|".join(MONTHS["en"])
-DATES = [
-    ("fr", rf"(?:le\s+)?(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{FR_MONTH})\s+(?P<year>\d{{4}})"),
-    ("en", rf"(?P<month>{EN_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"),
-    ("en", rf"(?P<day>\d{{1,2}})\s+(?P<month>{EN_MONTH})\s+(?P<year>\d{{4}})"),
-]
-DATES = [(language, re.compile(pattern, re.IGNORECASE)) for language, pattern in DATES]
-DASHES = " \t–—-,:|"
-LABELS = re.compile(
-    r"^(communiqu[ée] de presse|information presse|press release|news release)$", re.I
-)
-BULLET = re.compile(r"^[-•–—*·▪◦]\s+(?P<text>.+)$")
+
+__all__ = ["Contact", "Quote", "Release", "parse"]
+
 ABOUT = re.compile(
     r"^(?:[àa]\s+propos\s+(?:de\s+|d[’']\s*|du\s+|des\s+)|about\s+)(?P<name>.+?)\s*:?$", re.I
 )
+# "About the National Institutes of Health (NIH): NIH, the nation's …" on one line.
+ABOUT_INLINE = re.compile(
+    r"^(?:[àa]\s+propos\s+(?:de\s+|d[’']\s*|du\s+|des\s+)|about\s+)(?P<name>[^:]{2,100}?)\s*:"
+    r"\s+(?P<rest>\S.*)$",
+    re.I,
+)
 CONTACTS = re.compile(
-    r"^(?:contacts?(?:\s+(?:presse|m[ée]dias?|media|press))?|(?:media|press)\s+contacts?"
-    r"|relations?\s+(?:presse|m[ée]dias?))\s*:?\s*(?P<rest>.*)$",
+    r"^(?:contacts?(?:\s+(?:presse|m[ée]dias?|media|press|chercheurs?|scientifiques?|researchers?)"
+    r"(?:\s*(?:&|et|and)\s+\w+)?)?|(?:media|press|investors?)\s+(?:contacts?|inquiries|enquiries)"
+    r"|relations?\s+(?:presse|m[ée]dias?)|investors?|media|for\s+media\s+inquiries"
+    # Bare headings only: "For more information: www.curie.fr" is no contact.
+    r"|(?:for\s+)?(?:further|more)\s+(?:public\s+)?information(?:,\s*contact)?(?=\s*:?$)"
+    r"|pour\s+(?:de\s+)?plus\s+(?:amples\s+)?d?[’']?\s*informations?(?=\s*:?$))"
+    r"(?![@\w.-])\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
-ARTICLES = re.compile(r"^(?:l[’']\s*|la\s+|le\s+|les\s+|the\s+)", re.I)
-HONORIFICS = re.compile(
-    r"^(?P<honorific>Pr\.?|Professeur|Professeure|Prof\.?|Professor|Dr\.?|Docteur|Docteure|"
-    r"M\.|Mme|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame)\s+",
-)
-VERBS = (
-    r"d[ée]clare|a\s+d[ée]clar[ée]|explique|souligne|ajoute|pr[ée]cise|commente|indique|conclut|"
-    r"affirme|estime|said|says|added|adds|explained|explains|commented|noted|stated"
-)
-# «…», déclare le Pr X, Titre.  /  …,” said Jane Doe, Title.  (closing mark optional: the seed)
-SPEAKER_AFTER = re.compile(rf"[»”\"]?\s*,?\s*(?:{VERBS})\s+(?P<who>[^«“\"]+?)\s*$", re.I)
-# …,” Jane Doe, Title, said.
-SPEAKER_BEFORE_VERB = re.compile(rf"[»”\"]\s*,?\s*(?P<who>[^«“\"]+?),?\s+(?:{VERBS})\.?$", re.I)
-# Jane Doe, Title, said: “…”
-SPEAKER_FIRST = re.compile(
-    rf"^(?P<who>[^«“\"]{{1,200}}?),?\s+(?:{VERBS})\s*:\s*[«“\"]\s*(?P<quote>.+?)\s*[»”\"]?\s*\.?$",
+END = re.compile(r"^(?:#{3,}|-\s*30\s*-|-*\s*(?:ends?|fin)\s*-*|\*{3,})$", re.I)
+NOTES = re.compile(
+    r"^(?:notes?\s+(?:to|for)\s+editors?|editors?[’']?\s*notes?|notes?\s+aux\s+r[ée]dactions?"
+    r"|forward[- ]looking\s+statements?|safe\s+harbou?r(?:\s+statement)?|sources?|bibliographie"
+    r"|r[ée]f[ée]rences?|disclaimer|avertissement)\s*:?$",
     re.I,
 )
-CLOSING = {"«": "»", "“": "”", '"': '"'}
-MAX_QUOTE, ATTRIBUTION = 3000, 300  # characters
+SOURCE_LINE = re.compile(r"^SOURCE\s+\S")  # PR Newswire's last line
+EXCHANGE = (
+    r"(?i:euronext(?:\s+(?:paris|brussels|amsterdam|lisbon|dublin|oslo|milan|growth))?|nasdaq|nyse|epa|lse|six|xetra|otcqx|otc"
+    r"|tsx|asx|aim)"
+)
+# "SIX: RO, ROG": one exchange, several symbols; "LSE/NYSE: GSK": several exchanges.
 TICKER = re.compile(
-    r"\b(?P<exchange>EURONEXT(?:\s+PARIS)?|NASDAQ|NYSE|EPA|LSE|SIX|XETRA)\s*:\s*"
-    r"(?P<symbol>[A-Z]{1,6})\b"
+    rf"\b(?P<exchange>{EXCHANGE}(?:\s*/\s*{EXCHANGE})*)\s*:\s*"
+    r"(?P<symbol>[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\b)*)\b"
 )
-WEBSITE = re.compile(r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)", re.I)
+WEBSITE = re.compile(
+    r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
+    # A bare domain ("curie.fr", "wellcome.org"), not an email's.
+    r"|(?<![@\w.-])[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net|eu|ch|de|be|uk|gov|edu|int)"
+    r"\b(?!@|\.\w)(?:/\S*)?",
+    re.I,
+)
 LINKS_INTRO = re.compile(
     r"^(?:pour en savoir plus|plus d[’']informations|suivez|retrouvez|for more information"
     r"|to learn more|learn more|follow)\b",
@@ -81,32 +79,11 @@ LINKS_INTRO = re.compile(
 )
 NETWORKS = ("Twitter", "Facebook", "LinkedIn", "Instagram", "YouTube", "Bluesky", "Mastodon")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
-EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-CONTACT_LABELS = re.compile(
-    r"\b(?:e-?mail|mail|courriel|t[ée]l(?:[ée]phone)?|phone|tel|mobile|portable|m)\s*\.?\s*:\s*",
-    re.I,
-)
-NAME = re.compile(r"^[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de\s+|van\s+|von\s+)?[A-ZÀ-Ý][\w’'-]+){1,3}$")
 FRENCH = {"le", "la", "les", "des", "et", "est", "une", "pour", "dans", "avec", "sur", "du"}
 ENGLISH = {"the", "and", "of", "to", "is", "with", "for", "in", "on", "its", "their", "will"}
-
-
-@dataclass
-class Quote:
-    text: str
-    speaker: str
-    title: str
-    institution: str
-    honorific: str = ""
-
-
-@dataclass
-class Contact:
-    name: str = ""
-    institution: str = ""
-    phone_e164: str = ""
-    email: str = ""
-    role: str = ""
+AT = re.compile(
+    r"(?<=\w)\s*[\[(]at[\])]\s*(?=\w)", re.I
+)  # "m.greaves [at] ucl.ac.uk"  # non-blank lines searched for the dateline
 
 
 @dataclass
@@ -151,25 +128,32 @@ def parse(text, language=None, known_institutions=()):
     already holds, to recognise them in titles and contact blocks."""
     lines = clean(text)
     release = Release(language=language or guess_language(text))
-    head, dated, body_start = find_dateline(lines)
-    if dated:
-        release.dateline, release.date, first_words = dated
-        release.confidence["dateline"] = 1.0 if release.dateline else 0.5
-    groups = []
-    for group in split_groups(head):
-        if groups and group[0][0].islower():  # a headline wrapped across a blank line
-            groups[-1] += " " + " ".join(group)
-        else:
-            groups.append(" ".join(group))
-    release.headline = groups[0] if groups else ""
-    release.subtitle = " ".join(groups[1:])
-    release.confidence["headline"] = 1.0 if dated and len(groups) <= 2 else 0.5
-    rest = ([first_words] if dated and first_words else []) + lines[body_start:]
+    lead_bullets, rest = read_head(release, lines)
+    release.confidence["dateline"] = 1.0 if release.dateline else 0.5 if release.date else 0.0
+    release.confidence["headline"] = 1.0 if release.date and release.headline else 0.5
+    if not release.dateline and rest:
+        rest = caps_place(release, rest)
     body, sections = split_sections(rest)
-    institutions = [name for name, _lines in sections if name] + list(known_institutions)
-    quotes = []
-    for kind, block in join_blocks(body):
+    institutions = [name for kind, name, _l in sections if kind == "about"]
+    institutions += list(known_institutions)
+    organisations = " ".join(" ".join(lines) for kind, _n, lines in sections if kind == "about")
+    order = regions(release.dateline, organisations, EMAIL.findall(text), release.language)
+    contacts, quotes = [], []
+    blocks = [("bullet", item) for item in lead_bullets] + join_blocks(body)
+    skip = 0
+    for index, (kind, block) in enumerate(blocks):
+        if skip:
+            skip -= 1
+            continue
+        if kind == "paragraph" and (contact := prose_contact(block, order)):
+            contacts.append(contact)
+            continue
         quote = parse_quote(block, institutions) if kind == "paragraph" else None
+        who = kind == "paragraph" and index + 1 < len(blocks) and introduced_speaker(block)
+        if who and not quote:
+            words, skip = quotation(blocks, index + 1)
+            quote = make_quote(words, who, institutions) if words else None
+            skip = skip if quote else 0
         if quote:
             quotes.append(quote)
         else:
@@ -179,12 +163,14 @@ def parse(text, language=None, known_institutions=()):
     release.confidence["quotes"] = min(
         (0.9 if quote.speaker and quote.title else 0.5 for quote in quotes), default=1.0
     )
-    contacts = []
-    for name, section in sections:
-        if name is None:
-            contacts += parse_contacts(section, release.language, institutions)
+    for kind, name, section in sections:
+        if kind == "contacts":
+            contacts += parse_contacts(section, order, institutions)
+        elif kind == "about":
+            contacts += read_about(release, name, section, order, institutions)
         else:
-            read_about(release, name, section)
+            contacts += read_notes(section, order, institutions)
+    find_tickers(release, body, institutions)
     issuers = [boilerplate["institution"] for boilerplate in release.boilerplates]
     for contact in contacts:
         if not contact.institution and len(issuers) == 1:
@@ -197,12 +183,21 @@ def parse(text, language=None, known_institutions=()):
 
 
 def clean(text):
-    """Lines without surrounding or repeated spaces ("" for a blank line), labels dropped."""
+    """Lines without surrounding or repeated spaces ("" for a blank line), labels blanked,
+    and what stands above the first lines' last label ("Agence régionale de santé / Communiqué
+    de presse"): a masthead, dates apart."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for space in ("\u00a0", "\u202f", "\t"):
         text = text.replace(space, " ")
+    text = AT.sub("@", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    return [line for line in lines if not LABELS.match(line)]
+    first = [n for n, line in enumerate(lines) if line][:6]
+    labels = [n for n in first if LABELS.match(lines[n])]
+    last_label = labels[-1] if labels and labels[-1] != first[-1] else -1
+    return [
+        "" if LABELS.match(line) or (n < last_label and not find_dates(line[:160])) else line
+        for n, line in enumerate(lines)
+    ]
 
 
 def guess_language(text):
@@ -211,209 +206,163 @@ def guess_language(text):
     return "fr" if french >= sum(word in ENGLISH for word in words) else "en"
 
 
-def find_dateline(lines):
-    """(lines before it, (place, ISO date, the words after it) or None, index after it)."""
-    seen = 0
-    for index, line in enumerate(lines):
-        if not line:
-            continue
-        seen += 1
-        if seen > 12:
-            break
-        for language, pattern in DATES:
-            match = pattern.search(line)
-            if match and match.start() < 100:
-                place = line[: match.start()].strip(DASHES)
-                after = line[match.end() :]
-                # "PARIS, January 19, 2023 –": a dash (or the line's end) follows the date;
-                # "Rendez-vous le 5 mars 2024 à Paris" is a headline.
-                if len(place) > 80 or (after.strip() and after.lstrip()[:1] not in "–—-:,"):
-                    continue
-                month = MONTHS[language][fold(match["month"])]
-                try:
-                    day = date(int(match["year"]), month, int(match["day"])).isoformat()
-                except ValueError:  # "31 février": not a date, so not a dateline
-                    continue
-                return lines[:index], (place, day, after.strip(DASHES)), index + 1
-    # No dateline: the first block is the headline, the rest the body.
-    groups = split_groups(lines)
-    if not groups:
-        return [], None, 0
-    end = lines.index(groups[0][-1]) + 1
-    return lines[:end], None, end
-
-
-def split_groups(lines):
-    """Runs of non-blank lines."""
-    groups, current = [], []
-    for line in lines:
-        if line:
-            current.append(line)
-        elif current:
-            groups.append(current)
-            current = []
-    return groups + ([current] if current else [])
-
-
 def split_sections(lines):
-    """(body lines, [(institution name, lines) for each "About" section, (None, lines) for
-    the contacts])."""
+    """(body lines, [(kind, name, lines)]): kind "about" (name: the institution), "contacts"
+    or "notes" (what follows "Ends", "Notes to editors", "Forward-looking statements"…)."""
     body, sections, current = [], [], None
-    for line in lines:
-        about, contacts = ABOUT.match(line), CONTACTS.match(line)
-        if about and len(line) < 100 and ARTICLES.sub("", about["name"]).strip():
-            current = (ARTICLES.sub("", about["name"]).strip(), [])
+    for index, line in enumerate(lines):
+        # A heading starts with a capital: "about cancer, visit …" is a wrapped line.
+        heading = line[:1].isupper()
+        about, contacts = heading and ABOUT.match(line), CONTACTS.match(line)
+        inline = heading and ABOUT_INLINE.match(line)
+        if inline and ARTICLES.sub("", inline["name"]).strip()[:1].isupper():
+            current = ("about", ARTICLES.sub("", inline["name"]).strip(), [inline["rest"]])
             sections.append(current)
-        elif contacts and (len(line) < 40 or EMAIL.search(line)):
-            current = (None, [contacts["rest"]] if contacts["rest"] else [])
+        elif about and len(line) < 100 and ARTICLES.sub("", about["name"]).strip():
+            current = ("about", ARTICLES.sub("", about["name"]).strip(), [])
             sections.append(current)
+        elif contacts and (
+            len(line) < (60 if not contacts["rest"] else 40)
+            or EMAIL.search(line)
+            or (len(line) < 90 and OFFICE.search(contacts["rest"]))  # "…: Acme – Service presse"
+        ):
+            current = ("contacts", None, [contacts["rest"]] if contacts["rest"] else [])
+            sections.append(current)
+        elif END.match(line) or NOTES.match(line) or SOURCE_LINE.match(line):
+            current = ("notes", None, [])
+            sections.append(current)
+        elif current and current[0] == "contacts" and prose_after(lines, index):
+            # Contacts given above the lead (FDA): the body goes on after them.
+            current = None if all(s[0] == "contacts" for s in sections) else ("notes", None, [])
+            (current[2] if current else body).append(line)
+            if current:
+                sections.append(current)
         else:
-            (current[1] if current else body).append(line)
+            (current[2] if current else body).append(line)
     return body, sections
 
 
-def ends_sentence(text):
-    return text.rstrip()[-1:] in '.!?:;»”"…)'
+def prose_after(lines, index):
+    """Whether ``lines[index]`` begins, after a blank line, a paragraph of prose without
+    contact details."""
+    if index == 0 or lines[index - 1] or not lines[index]:
+        return False
+    group = []
+    for line in lines[index:]:
+        if not line:
+            break
+        group.append(line)
+    text = " ".join(group)
+    return len(text) > 100 and not (EMAIL.search(text) or re.search(r"\d{2}[\s.-]?\d{2}", text))
 
 
 def join_blocks(lines):
     """[(kind, text)]: paragraphs and bullet items, wrapped lines joined back."""
-    blocks = []  # [kind, [lines]]: joined once at the end
+    blocks, blank = [], False  # [kind, [lines]]: joined once at the end
     for line in lines:
         if not line:
+            blank = True
             continue
+        # After a blank line, a capital ends a list item even without a full stop.
+        item_ends = blank and blocks and blocks[-1][0] == "bullet" and not line[0].islower()
+        blank = False
         if bullet := BULLET.match(line):
             blocks.append(["bullet", [bullet["text"]]])
-        elif blocks and not (ends_sentence(blocks[-1][1][-1]) and not line[0].islower()):
+        elif (
+            blocks
+            and not item_ends
+            and not (ends_sentence(blocks[-1][1][-1]) and not line[0].islower())
+        ):
             blocks[-1][1].append(line)
         else:
             blocks.append(["paragraph", [line]])
     return [(kind, " ".join(parts)) for kind, parts in blocks]
 
 
-def parse_quote(text, institutions):
-    """A ``Quote`` when the paragraph is one (a quotation and who said it), else None.
+def ends_sentence(text):
+    return text.rstrip()[-1:] in '.!?:;»”"…)'
 
-    The speaker is looked for in the paragraph's last ``ATTRIBUTION`` characters, and overlong
-    paragraphs are not quotes: the patterns stay linear on hostile text."""
-    if len(text) > MAX_QUOTE:
-        return None
-    tail = max(0, len(text) - ATTRIBUTION)
-    if match := SPEAKER_FIRST.match(text):
-        words, who = match["quote"], match["who"]
-    elif text[:1] in CLOSING:
-        match = SPEAKER_BEFORE_VERB.search(text, tail) or SPEAKER_AFTER.search(text, tail)
-        if not match:
-            return None
-        words, who = text[1 : match.start()], match["who"]
-    else:
-        return None
-    words = words.strip().rstrip(",").strip().rstrip('»”"').strip().rstrip(",").strip()
-    honorific, name, title = split_speaker(who)
-    if not (words and NAME.match(name)):
-        return None  # «Ensemble» est le nom…: a quoted word in a sentence, not a quote
-    return Quote(
-        text=words,
-        speaker=name,
-        title=title,
-        institution=institution_in(title, institutions),
-        honorific=honorific,
+
+def networks_in(line):
+    found = [network for network in NETWORKS if re.search(rf"\b{network}\b", line, re.I)]
+    if found and re.search(r"(?<![\w-])X(?![\w-])", line):  # X, named beside the others
+        found.append("X")
+    return found
+
+
+def contact_group(group, order):
+    """Whether a group of lines is a contact block given without a heading: short lines, some
+    with an email or a phone ("Roche Media Relations / Phone: … / e-mail: …")."""
+    details = [bool(EMAIL.search(line) or phone_numbers(line, order)) for line in group]
+    return any(details) and all(
+        d or len(line) <= 60 for d, line in zip(details, group, strict=True)
     )
 
 
-def split_speaker(who):
-    """("Pr", "Fabrice Barlesi", "Directeur Général de Gustave Roussy") from "le Pr Fabrice
-    Barlesi, Directeur Général de Gustave Roussy."."""
-    who = who.strip().rstrip(".").strip()
-    name, _comma, title = who.partition(",")
-    name = ARTICLES.sub("", name.strip())
-    honorific = ""
-    if match := HONORIFICS.match(name):
-        honorific, name = match["honorific"], name[match.end() :]
-    return honorific, name.strip(), title.strip().rstrip(",").strip()
-
-
-def institution_in(text, institutions):
-    """The known institution named in ``text`` (the longest name found), or ""."""
-    folded = fold(text)
-    found = [name for name in institutions if name and fold(name) in folded]
-    return max(found, key=len) if found else ""
-
-
-def read_about(release, name, lines):
-    """An "About X" section: its boilerplate, and the tickers, websites and networks in it.
-    Lines of links or networks, and sentences giving a listing, are not boilerplate text."""
-    text_lines = []
+def read_about(release, name, lines, order, institutions):
+    """An "About X" section: its boilerplate, and the websites and networks in it (lines of
+    links or networks are not boilerplate text). Returns the contacts given in it, in prose
+    or in a block of their own."""
+    text_lines, contacts = [], []
+    lines = list(lines)
+    for start, group in groups_of(lines):
+        if not prose_contact(" ".join(group), order) and contact_group(group, order):
+            contacts += parse_contacts(group, order, institutions)
+            lines[start : start + len(group)] = [""] * len(group)
     for line in lines:
         websites = [m.group(0).rstrip(".,;)") for m in WEBSITE.finditer(line)]
-        networks = [network for network in NETWORKS if re.search(rf"\b{network}\b", line, re.I)]
+        networks = networks_in(line)
         release.websites += [site for site in websites if site not in release.websites]
         release.social += [net for net in networks if net not in release.social]
         if not (websites or len(networks) >= 2 or LINKS_INTRO.match(line)):
             text_lines.append(line)
+        elif websites and not (len(networks) >= 2 or LINKS_INTRO.match(line)):
+            # "… please visit the NCI website at www.cancer.gov.": the sentence before the
+            # address stays.
+            kept = WEBSITE.sub("", line).strip(" .,;:")
+            text_lines.append(kept) if len(kept.split()) > 6 else None
     paragraphs = []
     for _kind, block in join_blocks(text_lines):
-        sentences = SENTENCE.split(block)
-        release.tickers += [
-            {"exchange": m["exchange"], "symbol": m["symbol"], "institution": name}
-            for sentence in sentences
-            for m in TICKER.finditer(sentence)
-        ]
-        kept = " ".join(sentence for sentence in sentences if not TICKER.search(sentence))
+        if contact := prose_contact(block, order):
+            contacts.append(contact)
+            continue
+        kept = " ".join(s for s in SENTENCE.split(block) if not TICKER.search(s))
         if kept:
             paragraphs.append(kept)
     release.boilerplates.append({"institution": name, "text": "\n\n".join(paragraphs)})
-
-
-def parse_contacts(lines, language, institutions):
-    """[Contact] from a contacts block: an institution line, then each person's name with
-    their phone and email, on one line or several, or all on one line."""
-    contacts, institution, current = [], "", None
-    for line in filter(None, lines):
-        emails = EMAIL.findall(line)
-        phones = phone_numbers(EMAIL.sub(" ", line), language)
-        plain = CONTACT_LABELS.sub(" ", EMAIL.sub(" ", line))
-        for written, _e164 in phones:
-            plain = plain.replace(written, " ")
-        parts = [part.strip(DASHES + ".") for part in re.split(r"[,|:–—]|\s-\s", plain)]
-        parts = [part for part in parts if part]
-        named = institution_in(line, institutions)
-        names = [part for part in parts if NAME.match(part) and fold(part) != fold(named)]
-        # "Agence Relais – Marc Petit": the person comes last, after their organisation.
-        person = names[-1] if names else ""
-        if len(names) > 1 and not named:
-            named = names[0]
-        if not (emails or phones):
-            if current and not (current.email or current.phone_e164):
-                # The line under a name: a role, and perhaps the institution.
-                current.institution = current.institution or named or institution
-                current.role = current.role or ", ".join(p for p in parts if p != named)
-            elif person:
-                current = Contact(name=person, institution=named or institution)
-                contacts.append(current)
-            elif named or line.endswith(":"):
-                institution = named or line.rstrip(" :")
-            continue
-        starts_new = person or current is None or (current.email and emails)
-        if starts_new or (current.phone_e164 and phones and not emails):
-            current = Contact(name=person, institution=named or institution)
-            contacts.append(current)
-        current.institution = current.institution or named
-        current.email = current.email or (emails[0].lower() if emails else "")
-        current.phone_e164 = current.phone_e164 or (phones[0][1] if phones else "")
+    release.boilerplates[-1]["lines"] = lines
     return contacts
 
 
-def phone_numbers(text, language):
-    """[(as written, E.164)] of the phone numbers in ``text``."""
-    for region in ("FR", "US") if language == "fr" else ("US", "FR"):
-        found = [
-            (
-                match.raw_string,
-                phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164),
+def read_notes(lines, order, institutions):
+    """Contacts found after the body ("Notes to editors", after "Ends"): in prose, or in
+    groups of lines with a phone or an email. The rest (legal notices, sources) is left."""
+    contacts = []
+    for _start, group in groups_of(lines[:MAX_LINES]):
+        text = " ".join(group)
+        if contact := prose_contact(text, order):
+            contacts.append(contact)
+        elif EMAIL.search(text) or phone_numbers(text, order):
+            contacts += parse_contacts(group, order, institutions)
+    return contacts
+
+
+def find_tickers(release, body, institutions):
+    """Listings, in the boilerplates or in the lead ("Acme, Inc. (Nasdaq: ACME)")."""
+    sources = [(b["institution"], " ".join(b.pop("lines"))) for b in release.boilerplates]
+    sources.insert(0, ("", " ".join(body)))
+    for name, text in sources:
+        for match, exchange, symbol in [
+            (m, " ".join(e.upper().split()), s.strip())
+            for m in TICKER.finditer(text)
+            for e in m["exchange"].split("/")
+            for s in m["symbol"].split(",")
+        ]:
+            owner = (
+                name
+                or institution_in(text[max(0, match.start() - 80) : match.start()], institutions)
+                or (institutions[:1] or [""])[0]
             )
-            for match in phonenumbers.PhoneNumberMatcher(text, region)
-        ]
-        if found:
-            return found
-    return []
+            listing = {"exchange": exchange, "symbol": symbol, "institution": owner}
+            if all((t["exchange"], t["symbol"]) != (exchange, symbol) for t in release.tickers):
+                release.tickers.append(listing)
