@@ -21,7 +21,13 @@ from newsroom.media_kit import build_media_kit
 from newsroom.models import Attachment, PressRelease, ReleaseImage, detail_prefetches
 from partners.models import Institution, Listing, PartnerImage, Person
 from partners.rights import LicensedForm
-from tests.helpers import HIDDEN_STATES, add_attachment, add_image, image_bytes
+from tests.helpers import (
+    HIDDEN_STATES,
+    add_attachment,
+    add_image,
+    hidden_state_id,
+    image_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)
@@ -369,7 +375,7 @@ def test_the_content_version_changes_when_an_asset_expires(client, make_release)
 # No leak ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=range(len(HIDDEN_STATES)), ids=lambda n: str(HIDDEN_STATES[n]))
+@pytest.fixture(params=range(len(HIDDEN_STATES)), ids=lambda n: hidden_state_id(HIDDEN_STATES[n]))
 def hidden(request, library, make_release):
     release = make_release(**HIDDEN_STATES[request.param])
     release.image = add_image(release, size=(64, 48), alt_text_en=f"{MARK} photo")
