@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+# pytest-xdist processes for make test / test-postgres / fuzz-long (each its own test database);
+# WORKERS=0 runs the suite in one process (--pdb, print debugging).
+WORKERS ?= 2
 
 # The first Python >= 3.12 found: pyenv's 3.13 on our machines, else whatever is on PATH.
 PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 2>/dev/null | sort -rV) \
@@ -13,7 +16,7 @@ PYTHON ?= $(shell for c in $$(ls -d $$HOME/.pyenv/versions/3.1[3-9]*/bin/python 
 	command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$c; break; }; done)
 
-.PHONY: setup run test test-postgres e2e test-browser lint format messages clean bench-search bench explain observatory \
+.PHONY: setup run test test-postgres fuzz-long e2e test-browser lint format messages clean bench-search bench explain observatory \
 	loadtest backup restore bench-alerts lighthouse importer-score
 
 $(STAMP): requirements.txt requirements-dev.txt
@@ -40,11 +43,16 @@ run: setup
 
 # Lint, then the whole suite on SQLite (it includes `check` and `makemigrations --check`).
 test: setup lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(WORKERS)
 
-# The same suite against PostgreSQL (the test runner creates its own database).
+# The same suite against PostgreSQL (the test runner creates its own database, one per worker).
 test-postgres: setup
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -n $(WORKERS)
+
+# The property-based tests (fuzzing, the sanitiser) with Hypothesis's "long" profile: about 33
+# times the examples of a normal run, drawn at random (tests/conftest.py).
+fuzz-long: setup
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest -n $(WORKERS) tests/test_fuzz.py tests/test_xss.py
 
 # Test-only Node tools (the Nu Html Checker, the MDN HTTP Observatory), from package-lock.json.
 # Without install scripts: one of the Observatory's fetches certificates from the internet, which
@@ -54,7 +62,7 @@ node_modules/.installed: package.json package-lock.json
 	@touch $@
 
 # End-to-end tests in Debian's Chromium (apt-get install chromium): journeys, axe-core,
-# HTML validity; screenshots in tests/e2e/artifacts/.
+# HTML validity; screenshots in tests/e2e/artifacts/. In one process: they share a browser.
 e2e: setup node_modules/.installed
 	$(PY) -m pytest -m browser tests/e2e
 

@@ -1,12 +1,38 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
+from hypothesis import settings as hypothesis_settings
 
 from newsroom.demo import load_demo
 from newsroom.models import PressRelease, ReleaseIssuer
 from newsroom.search import index
 from partners.models import Institution
+from tests.helpers import HYPOTHESIS_EXAMPLES, one_content_version
+
+# Hypothesis profiles. Each test's examples are counted for these (tests/helpers.examples):
+# "dev" (the default) draws them at random, remembering failures in .hypothesis/; "ci" (CI set)
+# draws the same ones each run, so a red build is a real change, and prints the blob that
+# reproduces a failure; "long" (HYPOTHESIS_PROFILE=long, `make fuzz-long`) draws about 33 times
+# as many, at random.
+hypothesis_settings.register_profile(
+    "dev", max_examples=HYPOTHESIS_EXAMPLES, deadline=None, print_blob=True
+)
+hypothesis_settings.register_profile(
+    "ci",
+    max_examples=HYPOTHESIS_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+)
+hypothesis_settings.register_profile("long", max_examples=1000, deadline=None, print_blob=True)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() in {"1", "true", "yes"} else "dev")
+)
 
 
 @pytest.fixture(autouse=True)
@@ -54,9 +80,20 @@ def plain_static_storage(settings):
     }
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker, tmp_path_factory):
+    """load_demo() run once per session (tests/demo_snapshot.py), for ``demo_release``."""
+    from tests import demo_snapshot
+
+    with django_db_blocker.unblock():
+        return demo_snapshot.build(tmp_path_factory.mktemp("demo-media"))
+
+
 @pytest.fixture
-def demo_release(db):
-    return load_demo()
+def demo_release(db, demo_snapshot, media_root):
+    """The demo content: the session's copy, or load_demo() itself if this test's database
+    is no longer as migrations left it."""
+    return demo_snapshot.copy_into(media_root) or load_demo()
 
 
 @pytest.fixture
@@ -85,7 +122,8 @@ def make_release(db, institution):
             "publish_at": timezone.now() - timezone.timedelta(hours=1),
         }
         values.update(fields)
-        with index.deferred():  # indexed once, with its issuer
+        # Indexed once, with its issuer; one new content version for both rows.
+        with index.deferred(), one_content_version():
             release = PressRelease.objects.create(**values)
             ReleaseIssuer.objects.create(release=release, institution=institution)
         return release

@@ -1,6 +1,42 @@
+from contextlib import contextmanager
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+# Examples a property draws in the "dev" and "ci" Hypothesis profiles (tests/conftest.py).
+HYPOTHESIS_EXAMPLES = 30
+
+
+@contextmanager
+def one_content_version():
+    """Saves inside make no content version each (``page_cache.change``: a few queries for the
+    next due moment, on every save of a shown model); one is made at the end, the version
+    the last of them would have made. For tests that build many rows before reading pages."""
+    from newsroom import page_cache
+
+    if getattr(page_cache.change, "batched", False):  # nested: the outer block makes it
+        yield
+        return
+
+    def later(*args, **kwargs):
+        return None
+
+    later.batched = True
+    real, page_cache.change = page_cache.change, later
+    try:
+        yield
+    finally:
+        page_cache.change = real
+    page_cache.change()
+
+
+def examples(n):
+    """``n`` examples in the dev and CI profiles; proportionally more in a longer one
+    (HYPOTHESIS_PROFILE=long: 1,000 where these draw 30)."""
+    from hypothesis import settings
+
+    return max(1, n * settings.default.max_examples // HYPOTHESIS_EXAMPLES)
 
 
 def assert_refused(create):
@@ -140,6 +176,12 @@ HIDDEN_STATES = [
     {"publish_at": timezone.now() + timezone.timedelta(hours=1)},
     {"embargo_until": timezone.now() + timezone.timedelta(hours=1)},
 ]
+
+
+def hidden_state_id(state):
+    """A test id that is the same in every process (pytest-xdist's workers collect apart)."""
+    ((key, value),) = state.items()
+    return f"{key}={value}" if isinstance(value, str) else f"{key}=in-an-hour"
 
 
 # Tiny video files, valid as far as the upload checks go (containers' signatures): an MP4's

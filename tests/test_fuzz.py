@@ -3,7 +3,6 @@ random and hostile path values, query parameters and request headers, and the pu
 with random and hostile fields. Whatever arrives: never a 500 (the test client raises the
 view's exception), never a stack trace, never the input echoed unescaped."""
 
-import os
 import re
 
 import pytest
@@ -17,6 +16,7 @@ from hypothesis import strategies as st
 
 from newsroom.models import PressRelease
 from partners.models import Institution, Partnership, Person
+from tests.helpers import examples
 from tests.xss_corpus import VECTORS
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +147,7 @@ def assert_sound(response, sent):
 
 
 FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "30")),  # more: FUZZ_EXAMPLES=1000
+    max_examples=examples(30),  # more: HYPOTHESIS_PROFILE=long (make fuzz-long)
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -28,6 +28,7 @@ from tests.helpers import (
     add_image,
     add_video,
     add_video_link,
+    hidden_state_id,
     image_bytes,
 )
 
@@ -420,7 +421,7 @@ def test_the_content_version_changes_when_an_asset_expires(client, make_release)
 # No leak ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(params=range(len(HIDDEN_STATES)), ids=lambda n: str(HIDDEN_STATES[n]))
+@pytest.fixture(params=range(len(HIDDEN_STATES)), ids=lambda n: hidden_state_id(HIDDEN_STATES[n]))
 def hidden(request, library, make_release):
     release = make_release(**HIDDEN_STATES[request.param])
     release.image = add_image(release, size=(64, 48), alt_text_en=f"{MARK} photo")

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from newsroom.models import PressRelease, Quote, ReleaseContact, ReleaseIssuer
 from partners.models import Institution, MediaContact, Person
-from tests.helpers import add_image, add_video, add_video_link
+from tests.helpers import add_image, add_video, add_video_link, one_content_version
 
 pytestmark = pytest.mark.django_db
 
@@ -354,8 +354,9 @@ def test_admin_change_list_query_count_does_not_grow(
         with CaptureQueriesContext(connection) as small:
             assert reader.get(url).status_code == 200
         counts[name] = len(small)
-    for _ in range(297):
-        make_release()
+    with one_content_version():
+        for _ in range(297):
+            make_release()
     for name, reader in readers:
         with django_assert_num_queries(counts[name]):
             html = reader.get(url).text

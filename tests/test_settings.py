@@ -17,7 +17,7 @@ PROBE = (
     "'hosts': settings.ALLOWED_HOSTS, 'tz': settings.TIME_ZONE, 'lang': settings.LANGUAGE_CODE, "
     "'languages': [c for c, _ in settings.LANGUAGES], 'key': settings.SECRET_KEY, "
     "'static': settings.STORAGES['staticfiles']['BACKEND'], "
-    "'middleware': settings.MIDDLEWARE}))"
+    "'middleware': settings.MIDDLEWARE, 'hashers': settings.PASSWORD_HASHERS}))"
 )
 
 
@@ -60,6 +60,27 @@ def test_production_settings_from_environment():
     assert values["name"] == "newsroom"
     assert values["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in values["middleware"]
+
+
+def test_production_hashes_passwords_with_djangos_hashers():
+    """The test profile's fast MD5 hasher (newsroom/settings_test.py) never reaches production."""
+    result = run_settings(DEBUG="0", SECRET_KEY="s" * 50, ALLOWED_HOSTS="news.example.org")
+    assert result.returncode == 0, result.stderr
+    hashers = json.loads(result.stdout)["hashers"]
+    assert hashers[0] == "django.contrib.auth.hashers.PBKDF2PasswordHasher"
+    assert not any("MD5" in name for name in hashers)
+
+
+def test_the_test_profile_changes_only_the_password_hasher():
+    import newsroom.settings as project
+    import newsroom.settings_test as test_profile
+
+    differ = {
+        name
+        for name in dir(test_profile)
+        if name.isupper() and getattr(test_profile, name) != getattr(project, name, None)
+    }
+    assert differ == {"PASSWORD_HASHERS"}
 
 
 def test_development_defaults():

@@ -15,7 +15,7 @@ from lxml import etree
 
 from newsroom.models import PressRelease
 from partners.richtext import EDITOR_EXTENSIONS, sanitize_html
-from tests.helpers import sitemap_locations
+from tests.helpers import examples, sitemap_locations
 from tests.hostile_content import fill_with_vectors
 from tests.html_checks import unsafe_parts, url_scheme
 from tests.xss_corpus import VECTORS
@@ -75,7 +75,7 @@ piece = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.lists(piece, max_size=25).map("".join))
 def test_random_attack_shaped_html_is_sanitised(html):
     clean = sanitize_html(html)
@@ -163,7 +163,7 @@ def test_feeds_carry_no_markup_that_runs(client, hostile_site):
 
 
 @settings(
-    max_examples=25,
+    max_examples=examples(25),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
