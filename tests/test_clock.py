@@ -91,6 +91,11 @@ def ics_url(release, language):
         return reverse("newsroom:embargo_ics", kwargs={"slug": release.slug_for(language)})
 
 
+def test_the_ics_address_is_in_the_page_language(embargoed):
+    assert ics_url(embargoed, "fr").startswith("/fr/communiques/")
+    assert ics_url(embargoed, "en").startswith("/en/press-releases/")
+
+
 @time_machine.travel(WINTER - datetime.timedelta(hours=3, minutes=12), tick=False)
 def test_release_page_gives_the_clock_in_a_utc_time_element(journalist_client, embargoed):
     html = journalist_client.get(embargoed.get_absolute_url("fr")).text

@@ -545,6 +545,7 @@ def test_french_page_is_in_french(client):
     for english in ("Download original", "Editorial use only", "Media library", "All types"):
         assert english not in html
     assert "Uniquement pour illustrer une actualité" in html
+    assert re.search(r"<p role=\"status\">\d+ fichiers</p>", html)
 
 
 def test_an_expired_logo_is_withdrawn_from_the_library_and_the_gate(client, institution):
