@@ -339,3 +339,34 @@ def test_a_contact_with_several_numbers_makes_a_draft_with_the_first():
         "+442076118540",
         "press@acme.co.uk",
     )
+
+
+# Rules from the b2 blind batch ---------------------------------------------------------------
+
+
+def test_listings_separated_by_commas_each_keep_their_exchange():
+    release = parse("Title\n\n" + LEAD.replace("Acme", "Acme (SIX: ACM, NYSE: ACX)"))
+    assert [(t["exchange"], t["symbol"]) for t in release.tickers] == [
+        ("SIX", "ACM"),
+        ("NYSE", "ACX"),
+    ]
+
+
+def test_media_relations_is_an_office_not_a_heading():
+    release = parse(
+        "Title\n\n" + LEAD + "Contacts\n\nMedia Relations\nAcme Agency\n613-957-2983\n"
+        "media@acme.example.org\n"
+    )
+    assert [(c["name"], c["email"]) for c in release.contacts] == [
+        ("Media Relations", "media@acme.example.org")
+    ]
+
+
+def test_websites_and_networks_outside_the_about_section():
+    release = parse(
+        "Title\n\n" + LEAD + "For more information visit www.acme.org/flu.\n\n-Ends-\n\n"
+        "Notes to editors\n1. The report is at www.acme-health.eu.\n\n"
+        "Stay connected: follow Acme on X (@acme), Facebook and\nInstagram.\n"
+    )
+    assert release.websites == ["www.acme-health.eu", "www.acme.org/flu"]
+    assert set(release.social) == {"X", "Facebook", "Instagram"}

@@ -41,7 +41,9 @@ ABOUT_INLINE = re.compile(
 CONTACTS = re.compile(
     r"^(?:contacts?(?:\s+(?:presse|m[ée]dias?|media|press|chercheurs?|scientifiques?|researchers?)"
     r"(?:\s*(?:&|et|and)\s+\w+)?)?|(?:media|press|investors?)\s+(?:contacts?|inquiries|enquiries)"
-    r"|relations?\s+(?:presse|m[ée]dias?)|investors?|media|for\s+media\s+inquiries"
+    r"|relations?\s+(?:presse|m[ée]dias?)|for\s+media\s+inquiries"
+    # "Media:" or "Investors" alone: "Media Relations" is an office's name, not a heading.
+    r"|(?:investors?|media)(?=\s*:|$)"
     # Bare headings only: "For more information: www.curie.fr" is no contact.
     r"|(?:for\s+)?(?:further|more)\s+(?:public\s+)?information(?:,\s*contact)?(?=\s*:?$)"
     r"|pour\s+(?:de\s+)?plus\s+(?:amples\s+)?d?[’']?\s*informations?(?=\s*:?$))"
@@ -63,7 +65,8 @@ EXCHANGE = (
 # "SIX: RO, ROG": one exchange, several symbols; "LSE/NYSE: GSK": several exchanges.
 TICKER = re.compile(
     rf"\b(?P<exchange>{EXCHANGE}(?:\s*/\s*{EXCHANGE})*)\s*:\s*"
-    r"(?P<symbol>[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\b)*)\b"
+    # A word followed by a colon is the next exchange: "SIX: NOVN, NYSE: NVS".
+    r"(?P<symbol>[A-Z]{1,6}\b(?!\s*:)(?:\s*,\s*[A-Z]{1,6}\b(?!\s*:))*)"
 )
 WEBSITE = re.compile(
     r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
@@ -74,7 +77,7 @@ WEBSITE = re.compile(
 )
 LINKS_INTRO = re.compile(
     r"^(?:pour en savoir plus|plus d[’']informations|suivez|retrouvez|for more information"
-    r"|to learn more|learn more|follow)\b",
+    r"|to learn more|learn more|follow|stay\s+connected|restez\s+connect[ée]s?)\b",
     re.I,
 )
 NETWORKS = ("Twitter", "Facebook", "LinkedIn", "Instagram", "YouTube", "Bluesky", "Mastodon")
@@ -170,6 +173,12 @@ def parse(text, language=None, known_institutions=()):
             contacts += read_about(release, name, section, order, institutions)
         else:
             contacts += read_notes(section, order, institutions)
+    # Addresses and networks also stand in notes and contact blocks ("Follow us on X"), and in
+    # the body after "For more information visit".
+    for kind, _name, section in sections:
+        read_links(release, section[:MAX_LINES]) if kind != "about" else None
+    intros = [g for _s, g in groups_of(body) if LINKS_INTRO.match(g[0])]
+    read_links(release, [line for group in intros for line in [*group, ""]])
     find_tickers(release, body, institutions)
     issuers = [boilerplate["institution"] for boilerplate in release.boilerplates]
     for contact in contacts:
@@ -332,6 +341,15 @@ def read_about(release, name, lines, order, institutions):
     release.boilerplates.append({"institution": name, "text": "\n\n".join(paragraphs)})
     release.boilerplates[-1]["lines"] = lines
     return contacts
+
+
+def read_links(release, lines):
+    """The websites and networks named in ``lines`` (read by runs: a line may wrap)."""
+    for _start, group in groups_of(lines):
+        text = " ".join(group)
+        websites = [m.group(0).rstrip(".,;)") for m in WEBSITE.finditer(text)]
+        release.websites += [site for site in websites if site not in release.websites]
+        release.social += [net for net in networks_in(text) if net not in release.social]
 
 
 def read_notes(lines, order, institutions):
