@@ -370,3 +370,27 @@ def test_websites_and_networks_outside_the_about_section():
     )
     assert release.websites == ["www.acme-health.eu", "www.acme.org/flu"]
     assert set(release.social) == {"X", "Facebook", "Instagram"}
+
+
+def test_an_embargo_line_with_an_hour_is_no_dateline():
+    release = parse(
+        "SOUS EMBARGO JUSQU'AU MERCREDI 14 MAI 2025, 17 H (HEURE DE PARIS)\n\nUN TITRE\n\n"
+        "GIF-SUR-YVETTE, LE 14 MAI 2025 – Des chercheurs ont trouvé.\n"
+    )
+    assert (release.headline, release.dateline) == ("UN TITRE", "GIF-SUR-YVETTE")
+
+
+def test_a_short_line_under_a_headline_dated_above_it_is_the_subtitle():
+    release = parse(
+        "Bruxelles, 27 janvier 2025\n\nGrippe : l'épidémie a commencé\n\n"
+        "Le seuil a été dépassé deux semaines de suite\n\nLe nombre de cas a augmenté.\n"
+    )
+    assert release.subtitle == "Le seuil a été dépassé deux semaines de suite"
+
+
+def test_a_title_case_headline_then_a_sentence_case_subtitle():
+    release = parse(
+        "Tuesday, March 5, 2024\n\nAgency Recommends Updated Guidance for Older Adults\n"
+        "New guidance streamlines advice for flu\n\nThe agency today said.\n"
+    )
+    assert release.subtitle == "New guidance streamlines advice for flu"
