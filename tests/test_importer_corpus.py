@@ -394,3 +394,52 @@ def test_a_title_case_headline_then_a_sentence_case_subtitle():
         "New guidance streamlines advice for flu\n\nThe agency today said.\n"
     )
     assert release.subtitle == "New guidance streamlines advice for flu"
+
+
+def test_a_french_past_tense_verb_before_the_quotation():
+    [quote] = quotes_of("Marc Petit, directeur général, a commenté : « Une étape décisive. »\n")
+    assert (quote["speaker"], quote["title"]) == ("Marc Petit", "directeur général")
+
+
+def test_pour_x_titre_then_the_quotation_in_the_same_paragraph():
+    [quote] = quotes_of("Pour Anne Roux, directrice, « ce partenariat est utile ».\n")
+    assert (quote["speaker"], quote["text"]) == ("Anne Roux", "ce partenariat est utile")
+
+
+def test_a_pronoun_attribution_is_the_previous_speaker():
+    quotes = quotes_of(
+        "« Une première étape », souligne le Pr Henri MARTIN, chef de service.\n\n"
+        "« Nous suivrons ce patient », ajoute-t-il.\n"
+    )
+    assert [(q["speaker"], q["text"]) for q in quotes] == [
+        ("Henri Martin", "Une première étape"),
+        ("Henri Martin", "Nous suivrons ce patient"),
+    ]
+
+
+def test_a_quotation_broken_by_its_attribution():
+    [quote] = quotes_of(
+        '"Most tumours are found too late," says study leader Prof. Dr. Jan Berg, head of '
+        'epidemiology at Acme, "and a blood test could change that."\n'
+    )
+    assert (quote["speaker"], quote["title"]) == ("Jan Berg", "head of epidemiology at Acme")
+    assert quote["text"] == "Most tumours are found too late, and a blood test could change that."
+
+
+def test_a_quotation_signed_by_a_name_line_and_a_title_line():
+    quotes = quotes_of(
+        'Quotes\n\n"Prevention works best close to home."\n\nThe Honourable Jane Roe\n'
+        'Minister of Health\n\n"We are ready."\n\nDr. Tom Lee\nChief Public Health Officer\n'
+    )
+    assert [(q["speaker"], q["title"]) for q in quotes] == [
+        ("Jane Roe", "Minister of Health"),
+        ("Tom Lee", "Chief Public Health Officer"),
+    ]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before():
+    [quote] = quotes_of(
+        "Chief Health Officer Dr John Reed said cases were higher.\n\n"
+        '"We expect an early peak," Dr Reed said.\n'
+    )
+    assert (quote["speaker"], quote["title"]) == ("John Reed", "Chief Health Officer")

@@ -25,6 +25,7 @@ from .quotes import (
     make_quote,
     parse_quote,
     quotation,
+    signed_quote,
 )
 
 __all__ = ["Contact", "Quote", "Release", "parse"]
@@ -142,7 +143,9 @@ def parse(text, language=None, known_institutions=()):
     organisations = " ".join(" ".join(lines) for kind, _n, lines in sections if kind == "about")
     order = regions(release.dateline, organisations, EMAIL.findall(text), release.language)
     contacts, quotes = [], []
-    blocks = [("bullet", item) for item in lead_bullets] + join_blocks(body)
+    # Lines kept apart in ``lined``: a quotation may be signed by a name line and a title line.
+    lined = [("bullet", item) for item in lead_bullets] + join_blocks(body, "\n")
+    blocks = [(kind, text.replace("\n", " ")) for kind, text in lined]
     skip = 0
     for index, (kind, block) in enumerate(blocks):
         if skip:
@@ -151,7 +154,13 @@ def parse(text, language=None, known_institutions=()):
         if kind == "paragraph" and (contact := prose_contact(block, order)):
             contacts.append(contact)
             continue
-        quote = parse_quote(block, institutions) if kind == "paragraph" else None
+        context = " ".join(text for _kind, text in release.blocks[-6:])
+        quote = kind == "paragraph" and parse_quote(
+            block, institutions, quotes[-1] if quotes else None, context
+        )
+        if not quote and kind == "paragraph" and index + 1 < len(blocks):
+            quote = signed_quote(block, lined[index + 1][1], institutions)
+            skip = 1 if quote else 0
         who = kind == "paragraph" and index + 1 < len(blocks) and introduced_speaker(block)
         if who and not quote:
             words, skip = quotation(blocks, index + 1)
@@ -265,8 +274,8 @@ def prose_after(lines, index):
     return len(text) > 100 and not (EMAIL.search(text) or re.search(r"\d{2}[\s.-]?\d{2}", text))
 
 
-def join_blocks(lines):
-    """[(kind, text)]: paragraphs and bullet items, wrapped lines joined back."""
+def join_blocks(lines, sep=" "):
+    """[(kind, text)]: paragraphs and bullet items, wrapped lines joined back with ``sep``."""
     blocks, blank = [], False  # [kind, [lines]]: joined once at the end
     for line in lines:
         if not line:
@@ -274,6 +283,17 @@ def join_blocks(lines):
             continue
         # After a blank line, a capital ends a list item even without a full stop.
         item_ends = blank and blocks and blocks[-1][0] == "bullet" and not line[0].islower()
+        # After a blank line, a quotation opens a paragraph, and short lines ("Quotes", a
+        # name over a title) stand apart: a headline or a signature, not a wrapped sentence.
+        item_ends = item_ends or (
+            blank
+            and blocks
+            and (
+                line[:1] in '«“"'
+                or (len(blocks[-1][1]) <= 3 and all(len(part) <= 60 for part in blocks[-1][1]))
+            )
+            and not line[0].islower()
+        )
         blank = False
         if bullet := BULLET.match(line):
             blocks.append(["bullet", [bullet["text"]]])
@@ -285,7 +305,7 @@ def join_blocks(lines):
             blocks[-1][1].append(line)
         else:
             blocks.append(["paragraph", [line]])
-    return [(kind, " ".join(parts)) for kind, parts in blocks]
+    return [(kind, sep.join(parts)) for kind, parts in blocks]
 
 
 def ends_sentence(text):
