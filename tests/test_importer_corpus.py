@@ -443,3 +443,21 @@ def test_a_surname_alone_is_the_person_named_in_full_before():
         '"We expect an early peak," Dr Reed said.\n'
     )
     assert (quote["speaker"], quote["title"]) == ("John Reed", "Chief Health Officer")
+
+
+def test_a_fax_number_is_not_a_phone():
+    assert phone_numbers("T: +49 6221 42 2843 F: +49 6221 42 2968", ["DE"]) == [
+        ("+49 6221 42 2843", "+496221422843")
+    ]
+
+
+def test_a_second_contact_in_the_prose_of_a_contacts_line():
+    release = parse(
+        "Titre\n\nLille, le 10 mars 2025 – Texte.\n\nContact presse : Service communication, "
+        "03 20 44 59 62,\ncommunication@acme.fr. Pour les tournages, contactez Anne Roux au\n"
+        "06 45 12 78 90.\n"
+    )
+    assert [(c["name"], c["phones"]) for c in release.contacts] == [
+        ("Service communication", ["+33320445962"]),
+        ("Anne Roux", ["+33645127890"]),
+    ]

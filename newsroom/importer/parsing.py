@@ -7,20 +7,29 @@ line starts a new one, at a bullet, or at a heading. Then the parts are told by 
 - the head (``head``): headline, subtitle, dateline and date, labels and mastheads set aside;
 - quotes (``quotes``), "À propos de X" / "About X" sections, also inline ("About the NIH: …");
 - what ends the body ("Ends", "###", "-30-", "Notes to editors", "Forward-looking statements");
-- contacts (``contacts``), in blocks or in prose, with phones read in E.164 (``phones``).
+- contacts (``contacts``), in blocks or in prose, with phones read in E.164 (``phones``);
+- websites, networks and stock listings (``links``).
 """
 
 import re
 from dataclasses import asdict, dataclass, field
 
-from .contacts import EMAIL, MAX_LINES, OFFICE, Contact, parse_contacts, prose_contact
+from .contacts import (
+    EMAIL,
+    MAX_LINES,
+    OFFICE,
+    Contact,
+    contacts_section,
+    parse_contacts,
+    prose_contact,
+)
 from .dates import find_dates
 from .head import BULLET, LABELS, caps_place, groups_of, read_head
+from .links import LINKS_INTRO, TICKER, WEBSITE, find_tickers, networks_in, read_links
 from .phones import phone_numbers, regions
 from .quotes import (
     ARTICLES,
     Quote,
-    institution_in,
     introduced_speaker,
     make_quote,
     parse_quote,
@@ -59,29 +68,6 @@ NOTES = re.compile(
     re.I,
 )
 SOURCE_LINE = re.compile(r"^SOURCE\s+\S")  # PR Newswire's last line
-EXCHANGE = (
-    r"(?i:euronext(?:\s+(?:paris|brussels|amsterdam|lisbon|dublin|oslo|milan|growth))?|nasdaq|nyse|epa|lse|six|xetra|otcqx|otc"
-    r"|tsx|asx|aim)"
-)
-# "SIX: RO, ROG": one exchange, several symbols; "LSE/NYSE: GSK": several exchanges.
-TICKER = re.compile(
-    rf"\b(?P<exchange>{EXCHANGE}(?:\s*/\s*{EXCHANGE})*)\s*:\s*"
-    # A word followed by a colon is the next exchange: "SIX: NOVN, NYSE: NVS".
-    r"(?P<symbol>[A-Z]{1,6}\b(?!\s*:)(?:\s*,\s*[A-Z]{1,6}\b(?!\s*:))*)"
-)
-WEBSITE = re.compile(
-    r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
-    # A bare domain ("curie.fr", "wellcome.org"), not an email's.
-    r"|(?<![@\w.-])[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net|eu|ch|de|be|uk|gov|edu|int)"
-    r"\b(?!@|\.\w)(?:/\S*)?",
-    re.I,
-)
-LINKS_INTRO = re.compile(
-    r"^(?:pour en savoir plus|plus d[’']informations|suivez|retrouvez|for more information"
-    r"|to learn more|learn more|follow|stay\s+connected|restez\s+connect[ée]s?)\b",
-    re.I,
-)
-NETWORKS = ("Twitter", "Facebook", "LinkedIn", "Instagram", "YouTube", "Bluesky", "Mastodon")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
 FRENCH = {"le", "la", "les", "des", "et", "est", "une", "pour", "dans", "avec", "sur", "du"}
 ENGLISH = {"the", "and", "of", "to", "is", "with", "for", "in", "on", "its", "their", "will"}
@@ -177,7 +163,7 @@ def parse(text, language=None, known_institutions=()):
     )
     for kind, name, section in sections:
         if kind == "contacts":
-            contacts += parse_contacts(section, order, institutions)
+            contacts += contacts_section(section, order, institutions)
         elif kind == "about":
             contacts += read_about(release, name, section, order, institutions)
         else:
@@ -312,13 +298,6 @@ def ends_sentence(text):
     return text.rstrip()[-1:] in '.!?:;»”"…)'
 
 
-def networks_in(line):
-    found = [network for network in NETWORKS if re.search(rf"\b{network}\b", line, re.I)]
-    if found and re.search(r"(?<![\w-])X(?![\w-])", line):  # X, named beside the others
-        found.append("X")
-    return found
-
-
 def contact_group(group, order):
     """Whether a group of lines is a contact block given without a heading: short lines, some
     with an email or a phone ("Roche Media Relations / Phone: … / e-mail: …")."""
@@ -363,15 +342,6 @@ def read_about(release, name, lines, order, institutions):
     return contacts
 
 
-def read_links(release, lines):
-    """The websites and networks named in ``lines`` (read by runs: a line may wrap)."""
-    for _start, group in groups_of(lines):
-        text = " ".join(group)
-        websites = [m.group(0).rstrip(".,;)") for m in WEBSITE.finditer(text)]
-        release.websites += [site for site in websites if site not in release.websites]
-        release.social += [net for net in networks_in(text) if net not in release.social]
-
-
 def read_notes(lines, order, institutions):
     """Contacts found after the body ("Notes to editors", after "Ends"): in prose, or in
     groups of lines with a phone or an email. The rest (legal notices, sources) is left."""
@@ -383,24 +353,3 @@ def read_notes(lines, order, institutions):
         elif EMAIL.search(text) or phone_numbers(text, order):
             contacts += parse_contacts(group, order, institutions)
     return contacts
-
-
-def find_tickers(release, body, institutions):
-    """Listings, in the boilerplates or in the lead ("Acme, Inc. (Nasdaq: ACME)")."""
-    sources = [(b["institution"], " ".join(b.pop("lines"))) for b in release.boilerplates]
-    sources.insert(0, ("", " ".join(body)))
-    for name, text in sources:
-        for match, exchange, symbol in [
-            (m, " ".join(e.upper().split()), s.strip())
-            for m in TICKER.finditer(text)
-            for e in m["exchange"].split("/")
-            for s in m["symbol"].split(",")
-        ]:
-            owner = (
-                name
-                or institution_in(text[max(0, match.start() - 80) : match.start()], institutions)
-                or (institutions[:1] or [""])[0]
-            )
-            listing = {"exchange": exchange, "symbol": symbol, "institution": owner}
-            if all((t["exchange"], t["symbol"]) != (exchange, symbol) for t in release.tickers):
-                release.tickers.append(listing)

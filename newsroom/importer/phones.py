@@ -41,6 +41,8 @@ DEFAULTS = {"fr": "FR", "en": "US"}
 COMMON = ("FR", "US", "GB", "DE", "CH", "BE", "CA")
 # "+001 917 …", "+0033 …": an international prefix written after the plus.
 DOUBLE_PREFIX = re.compile(r"\+00(?=\d)")
+# "F: +49 …", "Fax : 01 …": a fax number is no way to reach a press officer.
+FAX = re.compile(r"(?:\b(?i:fax|t[ée]l[ée]copie)|\bF)\s*\.?\s*:?\s*$")
 DIGITS = re.compile(r"\d[\d ().-]{5,}\d")  # what may be a phone number
 
 
@@ -97,4 +99,8 @@ def phone_numbers(text, order=("US", "FR")):
                 continue
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found[span] = (match.raw_string.replace("+  ", "+00"), e164)
-    return [found[span] for span in sorted(found)]
+    return [
+        found[span]
+        for span in sorted(found)
+        if not FAX.search(text[max(0, span[0] - 14) : span[0]])
+    ]
