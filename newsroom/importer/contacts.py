@@ -159,7 +159,8 @@ def contacts_section(lines, regions, institutions):
     """[Contact] under a contacts heading. When it is prose with a later sentence inviting
     contact ("… presse@x.fr. For filming, contact Jane Doe on 06 …"), each sentence is read
     on its own: the numbers after the second name are not the first contact's."""
-    sentences = SENTENCE_END.split(" ".join(line for line in lines[:MAX_LINES] if line))
+    text = " ".join(line for line in lines[:MAX_LINES] if line)
+    sentences = SENTENCE_END.split(text) if len(text) < 2000 else []  # prose contacts are short
     if len(sentences) < 2 or not any(PROSE.search(s) for s in sentences[1:]):
         return parse_contacts(lines, regions, institutions)
     contacts = []

@@ -140,7 +140,8 @@ def parse(text, language=None, known_institutions=()):
         if kind == "paragraph" and (contact := prose_contact(block, order)):
             contacts.append(contact)
             continue
-        context = " ".join(text for _kind, text in release.blocks[-6:])
+        # The paragraphs just before (a bounded slice: linear on hostile text).
+        context = " ".join(text[-500:] for _kind, text in release.blocks[-4:])
         quote = kind == "paragraph" and parse_quote(
             block, institutions, quotes[-1] if quotes else None, context
         )
