@@ -461,3 +461,13 @@ def test_a_second_contact_in_the_prose_of_a_contacts_line():
         ("Service communication", ["+33320445962"]),
         ("Anne Roux", ["+33645127890"]),
     ]
+
+
+def test_a_listing_in_words_with_the_symbol_in_brackets():
+    release = parse(
+        "Title\n\n" + LEAD + "About Acme\nAcme's B shares are listed on Nasdaq Copenhagen "
+        "(Acme-B).\n"
+    )
+    assert [(t["exchange"], t["symbol"]) for t in release.tickers] == [
+        ("NASDAQ COPENHAGEN", "ACME-B")
+    ]

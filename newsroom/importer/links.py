@@ -15,6 +15,11 @@ TICKER = re.compile(
     # A word followed by a colon is the next exchange: "SIX: NOVN, NYSE: NVS".
     r"(?P<symbol>[A-Z]{1,6}\b(?!\s*:)(?:\s*,\s*[A-Z]{1,6}\b(?!\s*:))*)"
 )
+# "shares are listed on Nasdaq Copenhagen (Novo-B)": an exchange, then the symbol in brackets.
+LISTED_ON = re.compile(
+    rf"\blisted\s+on\s+(?:the\s+)?(?P<exchange>{EXCHANGE}(?:\s+[A-Z][a-z]+)?)\s*"
+    r"\((?P<symbol>[A-Za-z]{1,6}(?:[-.][A-Za-z]{1,2})?)\)"
+)
 WEBSITE = re.compile(
     r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
     # A bare domain ("curie.fr", "wellcome.org"), not an email's.
@@ -52,8 +57,9 @@ def find_tickers(release, body, institutions):
     sources.insert(0, ("", " ".join(body)))
     for name, text in sources:
         for match, exchange, symbol in [
-            (m, " ".join(e.upper().split()), s.strip())
-            for m in TICKER.finditer(text)
+            (m, " ".join(e.upper().split()), s.strip().upper())
+            for pattern in (TICKER, LISTED_ON)
+            for m in pattern.finditer(text)
             for e in m["exchange"].split("/")
             for s in m["symbol"].split(",")
         ]:
