@@ -476,6 +476,11 @@ def test_hostile_text_is_parsed_in_linear_time():
         "Contacts\n" + "x" * 40_000 + "@",
         "« " + ", déclare " * 3000,
         "\n".join(["ligne"] * 200_000),
+        # Thousands of numbers on one line: each found one was once checked against all others.
+        "Contact\n" + "F: 01 44 23 60 00 " * 20_000,
+        "Chief Officer Dr John Reed said.\n\n" + '"We expect," Dr Reed said.\n\n' * 5000,
+        "« A », souligne le Pr Henri MARTIN, chef.\n\n" + "« B », ajoute-t-il.\n\n" * 5000,
+        "Contact presse : " + "x. Contactez Anne Roux au 06 45 12 78 90. " * 5000,
     ):
         assert parse(head + body).headline == "Titre"
 

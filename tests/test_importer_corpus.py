@@ -339,3 +339,135 @@ def test_a_contact_with_several_numbers_makes_a_draft_with_the_first():
         "+442076118540",
         "press@acme.co.uk",
     )
+
+
+# Rules from the b2 blind batch ---------------------------------------------------------------
+
+
+def test_listings_separated_by_commas_each_keep_their_exchange():
+    release = parse("Title\n\n" + LEAD.replace("Acme", "Acme (SIX: ACM, NYSE: ACX)"))
+    assert [(t["exchange"], t["symbol"]) for t in release.tickers] == [
+        ("SIX", "ACM"),
+        ("NYSE", "ACX"),
+    ]
+
+
+def test_media_relations_is_an_office_not_a_heading():
+    release = parse(
+        "Title\n\n" + LEAD + "Contacts\n\nMedia Relations\nAcme Agency\n613-957-2983\n"
+        "media@acme.example.org\n"
+    )
+    assert [(c["name"], c["email"]) for c in release.contacts] == [
+        ("Media Relations", "media@acme.example.org")
+    ]
+
+
+def test_websites_and_networks_outside_the_about_section():
+    release = parse(
+        "Title\n\n" + LEAD + "For more information visit www.acme.org/flu.\n\n-Ends-\n\n"
+        "Notes to editors\n1. The report is at www.acme-health.eu.\n\n"
+        "Stay connected: follow Acme on X (@acme), Facebook and\nInstagram.\n"
+    )
+    assert release.websites == ["www.acme-health.eu", "www.acme.org/flu"]
+    assert set(release.social) == {"X", "Facebook", "Instagram"}
+
+
+def test_an_embargo_line_with_an_hour_is_no_dateline():
+    release = parse(
+        "SOUS EMBARGO JUSQU'AU MERCREDI 14 MAI 2025, 17 H (HEURE DE PARIS)\n\nUN TITRE\n\n"
+        "GIF-SUR-YVETTE, LE 14 MAI 2025 – Des chercheurs ont trouvé.\n"
+    )
+    assert (release.headline, release.dateline) == ("UN TITRE", "GIF-SUR-YVETTE")
+
+
+def test_a_short_line_under_a_headline_dated_above_it_is_the_subtitle():
+    release = parse(
+        "Bruxelles, 27 janvier 2025\n\nGrippe : l'épidémie a commencé\n\n"
+        "Le seuil a été dépassé deux semaines de suite\n\nLe nombre de cas a augmenté.\n"
+    )
+    assert release.subtitle == "Le seuil a été dépassé deux semaines de suite"
+
+
+def test_a_title_case_headline_then_a_sentence_case_subtitle():
+    release = parse(
+        "Tuesday, March 5, 2024\n\nAgency Recommends Updated Guidance for Older Adults\n"
+        "New guidance streamlines advice for flu\n\nThe agency today said.\n"
+    )
+    assert release.subtitle == "New guidance streamlines advice for flu"
+
+
+def test_a_french_past_tense_verb_before_the_quotation():
+    [quote] = quotes_of("Marc Petit, directeur général, a commenté : « Une étape décisive. »\n")
+    assert (quote["speaker"], quote["title"]) == ("Marc Petit", "directeur général")
+
+
+def test_pour_x_titre_then_the_quotation_in_the_same_paragraph():
+    [quote] = quotes_of("Pour Anne Roux, directrice, « ce partenariat est utile ».\n")
+    assert (quote["speaker"], quote["text"]) == ("Anne Roux", "ce partenariat est utile")
+
+
+def test_a_pronoun_attribution_is_the_previous_speaker():
+    quotes = quotes_of(
+        "« Une première étape », souligne le Pr Henri MARTIN, chef de service.\n\n"
+        "« Nous suivrons ce patient », ajoute-t-il.\n"
+    )
+    assert [(q["speaker"], q["text"]) for q in quotes] == [
+        ("Henri Martin", "Une première étape"),
+        ("Henri Martin", "Nous suivrons ce patient"),
+    ]
+
+
+def test_a_quotation_broken_by_its_attribution():
+    [quote] = quotes_of(
+        '"Most tumours are found too late," says study leader Prof. Dr. Jan Berg, head of '
+        'epidemiology at Acme, "and a blood test could change that."\n'
+    )
+    assert (quote["speaker"], quote["title"]) == ("Jan Berg", "head of epidemiology at Acme")
+    assert quote["text"] == "Most tumours are found too late, and a blood test could change that."
+
+
+def test_a_quotation_signed_by_a_name_line_and_a_title_line():
+    quotes = quotes_of(
+        'Quotes\n\n"Prevention works best close to home."\n\nThe Honourable Jane Roe\n'
+        'Minister of Health\n\n"We are ready."\n\nDr. Tom Lee\nChief Public Health Officer\n'
+    )
+    assert [(q["speaker"], q["title"]) for q in quotes] == [
+        ("Jane Roe", "Minister of Health"),
+        ("Tom Lee", "Chief Public Health Officer"),
+    ]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before():
+    [quote] = quotes_of(
+        "Chief Health Officer Dr John Reed said cases were higher.\n\n"
+        '"We expect an early peak," Dr Reed said.\n'
+    )
+    assert (quote["speaker"], quote["title"]) == ("John Reed", "Chief Health Officer")
+
+
+def test_a_fax_number_is_not_a_phone():
+    assert phone_numbers("T: +49 6221 42 2843 F: +49 6221 42 2968", ["DE"]) == [
+        ("+49 6221 42 2843", "+496221422843")
+    ]
+
+
+def test_a_second_contact_in_the_prose_of_a_contacts_line():
+    release = parse(
+        "Titre\n\nLille, le 10 mars 2025 – Texte.\n\nContact presse : Service communication, "
+        "03 20 44 59 62,\ncommunication@acme.fr. Pour les tournages, contactez Anne Roux au\n"
+        "06 45 12 78 90.\n"
+    )
+    assert [(c["name"], c["phones"]) for c in release.contacts] == [
+        ("Service communication", ["+33320445962"]),
+        ("Anne Roux", ["+33645127890"]),
+    ]
+
+
+def test_a_listing_in_words_with_the_symbol_in_brackets():
+    release = parse(
+        "Title\n\n" + LEAD + "About Acme\nAcme's B shares are listed on Nasdaq Copenhagen "
+        "(Acme-B).\n"
+    )
+    assert [(t["exchange"], t["symbol"]) for t in release.tickers] == [
+        ("NASDAQ COPENHAGEN", "ACME-B")
+    ]

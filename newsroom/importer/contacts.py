@@ -40,6 +40,7 @@ ORGANISATION = re.compile(
     re.I,
 )
 MAX_LINES = 200
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý])")
 LEADING_ARTICLE = re.compile(r"^(?:the|l[’']|le|la|les)\s*", re.I)
 
 
@@ -152,3 +153,18 @@ def parse_contacts(lines, regions, institutions):
         current.email = current.email or (emails[0].lower() if emails else "")
         current.add_phones(phones)
     return [c for c in contacts if c.email or c.phones]
+
+
+def contacts_section(lines, regions, institutions):
+    """[Contact] under a contacts heading. When it is prose with a later sentence inviting
+    contact ("… presse@x.fr. For filming, contact Jane Doe on 06 …"), each sentence is read
+    on its own: the numbers after the second name are not the first contact's."""
+    text = " ".join(line for line in lines[:MAX_LINES] if line)
+    sentences = SENTENCE_END.split(text) if len(text) < 2000 else []  # prose contacts are short
+    if len(sentences) < 2 or not any(PROSE.search(s) for s in sentences[1:]):
+        return parse_contacts(lines, regions, institutions)
+    contacts = []
+    for sentence in sentences:
+        found = prose_contact(sentence, regions)
+        contacts += [found] if found else parse_contacts([sentence], regions, institutions)
+    return contacts

@@ -52,6 +52,8 @@ def date_line(line, language):
     place, after = line[:start], WIRE.sub("", line[end:])
     parts = [p.strip(DASHES) for p in re.split(r"\s[|–—]\s|\|", place)]
     parts = [p for p in parts if p and not LABELS.match(p)]
+    if re.search(r"embargo", place, re.I):
+        return "", iso, ""  # what follows an embargo's date is its hour, never the lead
     place = "" if METADATA_PLACE.search(place) else (parts[-1] if parts else "")
     if place and (len(place.split()) > 6 or not place[0].isupper()):
         return None  # "Applications are open until 30 April 2024, …": a sentence
@@ -127,6 +129,14 @@ def read_head(release, lines):
             bullets += [item["text"] for item in items]
         elif texts and group[0][0].islower():  # a headline wrapped across a blank line
             texts[-1] += " " + " ".join(group)
+        elif (
+            not texts
+            and len(group) == 2
+            and group[1][0].isupper()
+            and capitalised(group[0]) > 0.6
+            and capitalised(group[1].split(" ", 1)[-1]) < 0.3
+        ):
+            texts += group  # a Title Case headline, then a subtitle in sentence case
         else:
             texts.append(" ".join(group))
     release.headline = texts[0] if texts else ""
@@ -154,7 +164,30 @@ def head_without_lead(lines, date_at):
         body_start = date_at + 1
     elif date_at >= body_start and not between:
         body_start = date_at + 1
+    elif date_at < head[0][0]:
+        # The date above the headline: a short line below it, not a sentence, is the subtitle.
+        after = [(s, g) for s, g in groups if s >= body_start][:1]
+        if after and standfirst(after[0][1]):
+            head.append(after[0])
+            body_start = after[0][0] + len(after[0][1])
     return [group for _start, group in head], body_start
+
+
+def capitalised(line):
+    """The share of a line's longer words that start with a capital."""
+    words = [word for word in line.split() if len(word) > 3 and word[0].isalpha()]
+    return sum(word[0].isupper() for word in words) / len(words) if words else 0.0
+
+
+def standfirst(group):
+    text = " ".join(group)
+    return (
+        len(group) <= 2
+        and len(text) < 250
+        and text[-1] not in '.!?:;»”"'
+        and not BULLET.match(text)
+        and text[0] not in '«“"'
+    )
 
 
 # "BALTIMORE — A common gut bacterium …": a dateline without a date.

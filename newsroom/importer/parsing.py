@@ -7,24 +7,34 @@ line starts a new one, at a bullet, or at a heading. Then the parts are told by 
 - the head (``head``): headline, subtitle, dateline and date, labels and mastheads set aside;
 - quotes (``quotes``), "À propos de X" / "About X" sections, also inline ("About the NIH: …");
 - what ends the body ("Ends", "###", "-30-", "Notes to editors", "Forward-looking statements");
-- contacts (``contacts``), in blocks or in prose, with phones read in E.164 (``phones``).
+- contacts (``contacts``), in blocks or in prose, with phones read in E.164 (``phones``);
+- websites, networks and stock listings (``links``).
 """
 
 import re
 from dataclasses import asdict, dataclass, field
 
-from .contacts import EMAIL, MAX_LINES, OFFICE, Contact, parse_contacts, prose_contact
+from .contacts import (
+    EMAIL,
+    MAX_LINES,
+    OFFICE,
+    Contact,
+    contacts_section,
+    parse_contacts,
+    prose_contact,
+)
 from .dates import find_dates
 from .head import BULLET, LABELS, caps_place, groups_of, read_head
+from .links import LINKS_INTRO, TICKER, WEBSITE, find_tickers, networks_in, read_links
 from .phones import phone_numbers, regions
 from .quotes import (
     ARTICLES,
     Quote,
-    institution_in,
     introduced_speaker,
     make_quote,
     parse_quote,
     quotation,
+    signed_quote,
 )
 
 __all__ = ["Contact", "Quote", "Release", "parse"]
@@ -41,7 +51,9 @@ ABOUT_INLINE = re.compile(
 CONTACTS = re.compile(
     r"^(?:contacts?(?:\s+(?:presse|m[ée]dias?|media|press|chercheurs?|scientifiques?|researchers?)"
     r"(?:\s*(?:&|et|and)\s+\w+)?)?|(?:media|press|investors?)\s+(?:contacts?|inquiries|enquiries)"
-    r"|relations?\s+(?:presse|m[ée]dias?)|investors?|media|for\s+media\s+inquiries"
+    r"|relations?\s+(?:presse|m[ée]dias?)|for\s+media\s+inquiries"
+    # "Media:" or "Investors" alone: "Media Relations" is an office's name, not a heading.
+    r"|(?:investors?|media)(?=\s*:|$)"
     # Bare headings only: "For more information: www.curie.fr" is no contact.
     r"|(?:for\s+)?(?:further|more)\s+(?:public\s+)?information(?:,\s*contact)?(?=\s*:?$)"
     r"|pour\s+(?:de\s+)?plus\s+(?:amples\s+)?d?[’']?\s*informations?(?=\s*:?$))"
@@ -56,28 +68,6 @@ NOTES = re.compile(
     re.I,
 )
 SOURCE_LINE = re.compile(r"^SOURCE\s+\S")  # PR Newswire's last line
-EXCHANGE = (
-    r"(?i:euronext(?:\s+(?:paris|brussels|amsterdam|lisbon|dublin|oslo|milan|growth))?|nasdaq|nyse|epa|lse|six|xetra|otcqx|otc"
-    r"|tsx|asx|aim)"
-)
-# "SIX: RO, ROG": one exchange, several symbols; "LSE/NYSE: GSK": several exchanges.
-TICKER = re.compile(
-    rf"\b(?P<exchange>{EXCHANGE}(?:\s*/\s*{EXCHANGE})*)\s*:\s*"
-    r"(?P<symbol>[A-Z]{1,6}(?:\s*,\s*[A-Z]{1,6}\b)*)\b"
-)
-WEBSITE = re.compile(
-    r"\b(?:https?://\S+|www\.[\w-]+(?:\.[\w-]+)+(?:/\S*)?)"
-    # A bare domain ("curie.fr", "wellcome.org"), not an email's.
-    r"|(?<![@\w.-])[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:fr|com|org|net|eu|ch|de|be|uk|gov|edu|int)"
-    r"\b(?!@|\.\w)(?:/\S*)?",
-    re.I,
-)
-LINKS_INTRO = re.compile(
-    r"^(?:pour en savoir plus|plus d[’']informations|suivez|retrouvez|for more information"
-    r"|to learn more|learn more|follow)\b",
-    re.I,
-)
-NETWORKS = ("Twitter", "Facebook", "LinkedIn", "Instagram", "YouTube", "Bluesky", "Mastodon")
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
 FRENCH = {"le", "la", "les", "des", "et", "est", "une", "pour", "dans", "avec", "sur", "du"}
 ENGLISH = {"the", "and", "of", "to", "is", "with", "for", "in", "on", "its", "their", "will"}
@@ -139,7 +129,9 @@ def parse(text, language=None, known_institutions=()):
     organisations = " ".join(" ".join(lines) for kind, _n, lines in sections if kind == "about")
     order = regions(release.dateline, organisations, EMAIL.findall(text), release.language)
     contacts, quotes = [], []
-    blocks = [("bullet", item) for item in lead_bullets] + join_blocks(body)
+    # Lines kept apart in ``lined``: a quotation may be signed by a name line and a title line.
+    lined = [("bullet", item) for item in lead_bullets] + join_blocks(body, "\n")
+    blocks = [(kind, text.replace("\n", " ")) for kind, text in lined]
     skip = 0
     for index, (kind, block) in enumerate(blocks):
         if skip:
@@ -148,7 +140,14 @@ def parse(text, language=None, known_institutions=()):
         if kind == "paragraph" and (contact := prose_contact(block, order)):
             contacts.append(contact)
             continue
-        quote = parse_quote(block, institutions) if kind == "paragraph" else None
+        # The paragraphs just before (a bounded slice: linear on hostile text).
+        context = " ".join(text[-500:] for _kind, text in release.blocks[-4:])
+        quote = kind == "paragraph" and parse_quote(
+            block, institutions, quotes[-1] if quotes else None, context
+        )
+        if not quote and kind == "paragraph" and index + 1 < len(blocks):
+            quote = signed_quote(block, lined[index + 1][1], institutions)
+            skip = 1 if quote else 0
         who = kind == "paragraph" and index + 1 < len(blocks) and introduced_speaker(block)
         if who and not quote:
             words, skip = quotation(blocks, index + 1)
@@ -165,11 +164,17 @@ def parse(text, language=None, known_institutions=()):
     )
     for kind, name, section in sections:
         if kind == "contacts":
-            contacts += parse_contacts(section, order, institutions)
+            contacts += contacts_section(section, order, institutions)
         elif kind == "about":
             contacts += read_about(release, name, section, order, institutions)
         else:
             contacts += read_notes(section, order, institutions)
+    # Addresses and networks also stand in notes and contact blocks ("Follow us on X"), and in
+    # the body after "For more information visit".
+    for kind, _name, section in sections:
+        read_links(release, section[:MAX_LINES]) if kind != "about" else None
+    intros = [g for _s, g in groups_of(body) if LINKS_INTRO.match(g[0])]
+    read_links(release, [line for group in intros for line in [*group, ""]])
     find_tickers(release, body, institutions)
     issuers = [boilerplate["institution"] for boilerplate in release.boilerplates]
     for contact in contacts:
@@ -256,8 +261,8 @@ def prose_after(lines, index):
     return len(text) > 100 and not (EMAIL.search(text) or re.search(r"\d{2}[\s.-]?\d{2}", text))
 
 
-def join_blocks(lines):
-    """[(kind, text)]: paragraphs and bullet items, wrapped lines joined back."""
+def join_blocks(lines, sep=" "):
+    """[(kind, text)]: paragraphs and bullet items, wrapped lines joined back with ``sep``."""
     blocks, blank = [], False  # [kind, [lines]]: joined once at the end
     for line in lines:
         if not line:
@@ -265,6 +270,17 @@ def join_blocks(lines):
             continue
         # After a blank line, a capital ends a list item even without a full stop.
         item_ends = blank and blocks and blocks[-1][0] == "bullet" and not line[0].islower()
+        # After a blank line, a quotation opens a paragraph, and short lines ("Quotes", a
+        # name over a title) stand apart: a headline or a signature, not a wrapped sentence.
+        item_ends = item_ends or (
+            blank
+            and blocks
+            and (
+                line[:1] in '«“"'
+                or (len(blocks[-1][1]) <= 3 and all(len(part) <= 60 for part in blocks[-1][1]))
+            )
+            and not line[0].islower()
+        )
         blank = False
         if bullet := BULLET.match(line):
             blocks.append(["bullet", [bullet["text"]]])
@@ -276,18 +292,11 @@ def join_blocks(lines):
             blocks[-1][1].append(line)
         else:
             blocks.append(["paragraph", [line]])
-    return [(kind, " ".join(parts)) for kind, parts in blocks]
+    return [(kind, sep.join(parts)) for kind, parts in blocks]
 
 
 def ends_sentence(text):
     return text.rstrip()[-1:] in '.!?:;»”"…)'
-
-
-def networks_in(line):
-    found = [network for network in NETWORKS if re.search(rf"\b{network}\b", line, re.I)]
-    if found and re.search(r"(?<![\w-])X(?![\w-])", line):  # X, named beside the others
-        found.append("X")
-    return found
 
 
 def contact_group(group, order):
@@ -345,24 +354,3 @@ def read_notes(lines, order, institutions):
         elif EMAIL.search(text) or phone_numbers(text, order):
             contacts += parse_contacts(group, order, institutions)
     return contacts
-
-
-def find_tickers(release, body, institutions):
-    """Listings, in the boilerplates or in the lead ("Acme, Inc. (Nasdaq: ACME)")."""
-    sources = [(b["institution"], " ".join(b.pop("lines"))) for b in release.boilerplates]
-    sources.insert(0, ("", " ".join(body)))
-    for name, text in sources:
-        for match, exchange, symbol in [
-            (m, " ".join(e.upper().split()), s.strip())
-            for m in TICKER.finditer(text)
-            for e in m["exchange"].split("/")
-            for s in m["symbol"].split(",")
-        ]:
-            owner = (
-                name
-                or institution_in(text[max(0, match.start() - 80) : match.start()], institutions)
-                or (institutions[:1] or [""])[0]
-            )
-            listing = {"exchange": exchange, "symbol": symbol, "institution": owner}
-            if all((t["exchange"], t["symbol"]) != (exchange, symbol) for t in release.tickers):
-                release.tickers.append(listing)

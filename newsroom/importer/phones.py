@@ -5,6 +5,7 @@ organisations' boilerplates name, the country domains of the document's email ad
 language's default, then a few common ones. The order matters: "044 632 33 35" is valid in
 Switzerland and in France."""
 
+import bisect
 import re
 
 import phonenumbers
@@ -41,6 +42,8 @@ DEFAULTS = {"fr": "FR", "en": "US"}
 COMMON = ("FR", "US", "GB", "DE", "CH", "BE", "CA")
 # "+001 917 …", "+0033 …": an international prefix written after the plus.
 DOUBLE_PREFIX = re.compile(r"\+00(?=\d)")
+# "F: +49 …", "Fax : 01 …": a fax number is no way to reach a press officer.
+FAX = re.compile(r"(?:\b(?i:fax|t[ée]l[ée]copie)|\bF)\s*\.?\s*:?\s*$")
 DIGITS = re.compile(r"\d[\d ().-]{5,}\d")  # what may be a phone number
 
 
@@ -85,16 +88,28 @@ def phone_numbers(text, order=("US", "FR")):
     """[(as written, E.164)] of the numbers in ``text``, each read in the first region of
     ``order`` where it is valid."""
     text = DOUBLE_PREFIX.sub("+  ", text)  # same length: positions stay those of the text
-    digits = [m.span() for m in DIGITS.finditer(text)]
-    found = {}
+    runs = [m.span() for m in DIGITS.finditer(text)]
+    run_ends, unread = [end for _start, end in runs], set(range(len(runs)))
+    found, starts, ends = {}, [], []  # spans found, kept sorted: overlaps found by bisection
     for region in order:
         # Each region is one more pass over the text: none once every run of digits is read.
-        if all(any(s < f and b < e for s, e in found) for b, f in digits):
+        if not unread:
             break
         for match in phonenumbers.PhoneNumberMatcher(text, region):
             span = (match.start, match.end)
-            if any(s < span[1] and span[0] < e for s, e in found):
-                continue
+            at = bisect.bisect_left(starts, span[1])
+            if at and ends[at - 1] > span[0]:
+                continue  # overlaps a number already read
+            starts.insert(at, span[0])
+            ends.insert(at, span[1])
+            run = bisect.bisect_right(run_ends, span[0])
+            while run < len(runs) and runs[run][0] < span[1]:
+                unread.discard(run)
+                run += 1
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found[span] = (match.raw_string.replace("+  ", "+00"), e164)
-    return [found[span] for span in sorted(found)]
+    return [
+        found[span]
+        for span in sorted(found)
+        if not FAX.search(text[max(0, span[0] - 14) : span[0]])
+    ]

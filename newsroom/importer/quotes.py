@@ -17,7 +17,7 @@ from ..search.text import fold
 ARTICLES = re.compile(r"^(?:l[’']\s*|la\s+|le\s+|les\s+|the\s+)", re.I)
 HONORIFIC = (
     r"(?:Pr|Professeure?|Prof|Professor|Dr|Docteure?|Mme|Mrs?|Ms|Sir|Dame|Lord|Baroness|"
-    r"Madame|Monsieur|M)\.?"
+    r"Madame|Monsieur|M|Honourable|Hon)\.?"
 )
 HONORIFICS = re.compile(rf"^(?P<honorific>{HONORIFIC}(?:\s+{HONORIFIC})*)\s+", re.I)
 INNER_HONORIFIC = re.compile(rf"\s(?P<honorific>(?:{HONORIFIC})(?:\s+{HONORIFIC})*)\s+(?=[A-Z])")
@@ -30,7 +30,7 @@ ROLES = re.compile(
     r"\b(?:director|directeur|directrice|minister|ministre|secretary|secr[ée]taire|chief|"
     r"president|pr[ée]sidente?|head|chair(?:man|woman)?|officer|ceo|commissioner|spokesperson|"
     r"dean|founder|fondat(?:eur|rice)|responsable|chef|coordinat(?:or|eur|rice)|author|auteure?|"
-    r"manager|lead)\b",
+    r"manager|lead(?:er)?)\b",
     re.I,
 )
 # Two to four capitalised words, with a middle initial perhaps: "Cynthia L. Sears".
@@ -40,7 +40,9 @@ NAME = re.compile(
 VERBS = (
     r"d[ée]clare|a\s+d[ée]clar[ée]|explique|a\s+expliqu[ée]|souligne|a\s+soulign[ée]|ajoute|"
     r"a\s+ajout[ée]|pr[ée]cise|a\s+pr[ée]cis[ée]|commente|indique|a\s+indiqu[ée]|conclut|affirme|"
-    r"estime|said|says|added|adds|explained|explains|commented|noted|stated|remarked"
+    r"estime|a\s+comment[ée]|a\s+affirm[ée]|a\s+estim[ée]|a\s+conclu|a\s+not[ée]|rappelle|"
+    r"a\s+rappel[ée]|poursuit|insiste|said|says|added|adds|explained|explains|commented|comments|"
+    r"noted|notes|stated|remarked|continued|concluded"
 )
 MARKS = "«“\"‘'"
 CLOSING = {"«": "»", "“": "”", '"': '"', "‘": "’", "'": "'"}
@@ -55,6 +57,22 @@ SPEAKER_FIRST = re.compile(
     re.I,
 )
 # A paragraph that introduces the next one: "X, Title, said:", "Pour X, titre :", "X, titre :".
+# "Pour X, titre, « … »": who, then the quotation, in one paragraph.
+FOR_FIRST = re.compile(
+    r"^(?:pour|selon|according\s+to)\s+(?P<who>[^«“\"]{3,250}?),\s*[«“\"]\s*(?P<quote>.+?)"
+    r"\s*[»”\"]?\s*\.?$",
+    re.I,
+)
+# "“A,” says X, Title, “B.”": a quotation broken by its attribution.
+SPLIT = re.compile(
+    rf"^[«“\"]\s*(?P<a>[^»”\"]{{1,{3000}}}?)\s*[»”\"]\s*,?\s*(?:{VERBS})\s+"
+    r"(?P<who>[^«“\"”]{3,250}?),?\s*[«“\"]\s*(?P<b>[^»”\"]{1,3000})[»”\"]?\s*\.?$",
+    re.I,
+)
+# "« … », ajoute-t-il." / "…,” she added.": the speaker is the previous quote's.
+PRONOUN = re.compile(
+    rf"[»”\"’']\s*,?\s*(?:(?:{VERBS})(?:-t)?-(?:il|elle)|(?:he|she)\s+(?:{VERBS}))\.?$", re.I
+)
 INTRO_VERB = re.compile(rf"^(?P<who>[^«“\"]{{3,250}}?),?\s+(?:{VERBS})\s*:$", re.I)
 INTRO_FOR = re.compile(r"^(?:pour|selon|according to)\s+(?P<who>[^«“\"]{3,250}?)\s*:$", re.I)
 INTRO_PLAIN = re.compile(r"^(?P<who>[^«“\":]{3,250}?,[^«“\":]+?)\s*:$")
@@ -70,32 +88,69 @@ class Quote:
     honorific: str = ""
 
 
-def parse_quote(text, institutions):
+def parse_quote(text, institutions, previous=None, context=""):
     """A ``Quote`` when the paragraph is one (a quotation and who said it), else None.
+    ``previous``: the last quote, for "he added"; ``context``: the text before, where a speaker
+    named by the surname alone ("Dr Doe said") was named in full.
 
     The speaker is looked for in the paragraph's last ``ATTRIBUTION`` characters, and overlong
     paragraphs are not quotes: the patterns stay linear on hostile text."""
     if len(text) > MAX_QUOTE:
         return None
     tail = max(0, len(text) - ATTRIBUTION)
-    if match := SPEAKER_FIRST.match(text):
+    if match := SPEAKER_FIRST.match(text) or FOR_FIRST.match(text):
         words, who = match["quote"], match["who"]
+    elif match := SPLIT.match(text):
+        words, who = f"{match['a'].strip()} {match['b'].strip()}", match["who"]
     elif text[:1] in CLOSING and text[:1] != "'":
         match = SPEAKER_BEFORE_VERB.search(text, tail) or SPEAKER_AFTER.search(text, tail)
         if not match:
-            return None
+            match = previous and PRONOUN.search(text, tail)
+            words = match and strip_marks(text[1 : match.start()])
+            return Quote(**{**previous.__dict__, "text": words}) if words else None
         words, who = text[1 : match.start()], match["who"]
     else:
         return None
-    return make_quote(words, who, institutions)
+    return make_quote(words, who, institutions, context)
 
 
-def make_quote(words, who, institutions):
+def signed_quote(text, signature, institutions):
+    """A quotation paragraph signed by the next lines: the name, then the title ("Dr. Jane
+    Doe / Chief Public Health Officer"), or one line after a dash ("– Jane Doe, CEO")."""
+    lines = signature.split("\n")
+    dash = len(lines) == 1 and lines[0][:1] in "–—-"
+    if not (
+        text[:1] in CLOSING
+        and text.rstrip(" .")[-1:] == CLOSING[text[:1]]
+        and (dash or 2 <= len(lines) <= 3)
+        and all(len(line) <= 90 and not line.endswith(".") for line in lines)
+    ):
+        return None
+    return make_quote(text, ", ".join(line.strip("–—- ") for line in lines), institutions)
+
+
+def make_quote(words, who, institutions, context=""):
     words = strip_marks(words)
     honorific, name, title = split_speaker(who)
+    if words and re.fullmatch(r"[A-ZÀ-Ý][\w’'-]+", name) and context:
+        honorific, name, title = named_before(name, context) or (honorific, name, title)
     if not (words and NAME.match(name)):
         return None  # «Ensemble» est le nom…: a quoted word in a sentence, not a quote
     return Quote(words, name, title, institution_in(title, institutions), honorific)
+
+
+def named_before(surname, context):
+    """(honorific, name, title) where ``context`` last names the speaker in full ("Chief Health
+    Officer Dr John Doe said …" before "“…,” Dr Doe said."), else None."""
+    for match in reversed(list(re.finditer(rf"\b{re.escape(surname)}\b", context))):
+        before = re.search(
+            r"(?:[A-ZÀ-Ý][\w.’'-]*\s+){1,8}$", context[max(0, match.start() - 90) : match.start()]
+        )
+        if before:
+            found = split_speaker(before.group(0) + surname)
+            if NAME.match(found[1]) and found[1].endswith(surname):
+                return found
+    return None
 
 
 def strip_marks(words):
@@ -175,7 +230,10 @@ def split_speaker(who):
             words = first.split()
             last_role = max(n for n, w in enumerate(words) if ROLES.fullmatch(w))
             lead, first = " ".join(words[: last_role + 1]), " ".join(words[last_role + 1 :])
-        title = ", ".join(p for p in (lead.strip(), title) if p)
+        # "study leader Dr X, head of Y": the title after the name is the title; an
+        # affiliation in brackets only completes the role before it.
+        if affiliation or not title:
+            title = ", ".join(p for p in (lead.strip(), title) if p)
     return honorific, title_case(first.strip()), title.strip().rstrip(",").strip()
 
 
