@@ -132,6 +132,16 @@ def test_notes_to_editors_give_the_press_office_with_several_numbers():
     assert contact["email"] == "england.media@nhs.net"
 
 
+def test_a_numbered_note_about_an_organisation_is_a_boilerplate():
+    release = parse(
+        "Title\n\n" + LEAD + "Notes to editors\n\n1. The study was funded by a charity.\n"
+        "2. About the Acme Institute: The Acme Institute studies cells.\n"
+    )
+    assert release.boilerplates == [
+        {"institution": "Acme Institute", "text": "The Acme Institute studies cells."}
+    ]
+
+
 def test_a_contact_in_prose():
     release = parse(
         "Title\n\n" + LEAD + "To schedule interviews, please contact Jane Doe, (301) 555-0100,\n"

@@ -67,6 +67,7 @@ NOTES = re.compile(
     r"|r[ée]f[ée]rences?|disclaimer|avertissement)\s*:?$",
     re.I,
 )
+NOTE_NUMBER = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s+")
 SOURCE_LINE = re.compile(r"^SOURCE\s+\S")  # PR Newswire's last line
 SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“\"])")
 FRENCH = {"le", "la", "les", "des", "et", "est", "une", "pour", "dans", "avec", "sur", "du"}
@@ -219,7 +220,10 @@ def split_sections(lines):
         # A heading starts with a capital: "about cancer, visit …" is a wrapped line.
         heading = line[:1].isupper()
         about, contacts = heading and ABOUT.match(line), CONTACTS.match(line)
-        inline = heading and ABOUT_INLINE.match(line)
+        # In notes to editors, "2. About the Crick: …" is a boilerplate numbered as a note.
+        in_notes = current is not None and current[0] == "notes"
+        noted = NOTE_NUMBER.sub("", line) if in_notes else line
+        inline = noted[:1].isupper() and ABOUT_INLINE.match(noted)
         if inline and ARTICLES.sub("", inline["name"]).strip()[:1].isupper():
             current = ("about", ARTICLES.sub("", inline["name"]).strip(), [inline["rest"]])
             sections.append(current)
