@@ -9,7 +9,7 @@ from html import unescape
 import feedparser
 import pytest
 from django.utils.html import escape
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
@@ -77,6 +77,9 @@ piece = st.one_of(
 
 @settings(max_examples=examples(300), deadline=None)
 @given(st.lists(piece, max_size=25).map("".join))
+# Found at random on a fresh clone: a dropped broken tag left nested headings that a second
+# pass rebuilt differently (the sanitiser was not idempotent).
+@example("<h2><a</a><h2>")
 def test_random_attack_shaped_html_is_sanitised(html):
     clean = sanitize_html(html)
     assert unsafe_parts(clean) == []
