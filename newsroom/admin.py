@@ -463,7 +463,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         if release.status == models.ReleaseStatus.PUBLISHED:
             if release.publish_at and release.publish_at > now:
                 status, moment = _("Scheduled"), release.publish_at
-            elif release.embargo_until and release.embargo_until > now:
+            elif release.is_embargoed_at(now):
                 status, moment = _("Under embargo until"), release.embargo_until
             else:
                 moment = release.publish_at

@@ -27,7 +27,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..models import PressRelease, ReleaseStatus
+from ..models import PressRelease
 from .emails import Alerts
 from .models import Delivery, Dispatch, Kind, State, Subscriber
 
@@ -41,14 +41,12 @@ def due_kinds(release, now):
     """The alerts ``release`` calls for at ``now``: public once everyone may read it,
     embargoed while only accredited journalists may. Old news (public or embargoed for
     longer than ``ALERTS_LATE_LIMIT``: the archive, a worker stopped for days) calls for none."""
-    if release.status != ReleaseStatus.PUBLISHED or not release.publish_at:
-        return []
     oldest = now - settings.ALERTS_LATE_LIMIT
-    if release.publish_at > now:
-        return []
-    if release.embargo_until and release.embargo_until > now:
+    if release.is_embargoed_at(now):
         return [Kind.EMBARGOED] if release.publish_at >= oldest else []
-    return [Kind.PUBLIC] if release.made_public_at >= oldest else []
+    if release.is_public_at(now):
+        return [Kind.PUBLIC] if release.made_public_at >= oldest else []
+    return []
 
 
 def dispatch(release_id, now=None):

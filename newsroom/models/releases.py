@@ -488,8 +488,31 @@ class PressRelease(models.Model):
             getattr(self, f"body_{language}", "") or not original_body
         )
 
+    def is_public_at(self, now):
+        """The Python twin of ``published(now)`` (``published_at``): anyone may read it at
+        ``now``. tests/test_visibility_rule.py checks the two agree in every state."""
+        return (
+            self.status == ReleaseStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= now
+            and (self.embargo_until is None or self.embargo_until <= now)
+        )
+
+    def is_embargoed_at(self, now):
+        """The Python twin of ``under_embargo(now)``: out to accredited journalists only."""
+        return (
+            self.status == ReleaseStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= now
+            and self.embargo_until is not None
+            and self.embargo_until > now
+        )
+
     @property
     def is_under_embargo(self):
+        """An embargo still ahead, whatever the status or publication time (a scheduled or
+        draft release's too: badges, banners, the staff timeline). Not the visibility rule:
+        for that, ``is_embargoed_at(now)``, which also needs it published and due."""
         return bool(self.embargo_until and self.embargo_until > timezone.now())
 
     def missing_translations(self):
@@ -518,8 +541,10 @@ class PressRelease(models.Model):
 
     @property
     def public_from(self):
-        """When anyone may read it, if published: ``published(now)`` holds exactly when this
-        is at or before ``now``. None otherwise (search documents keep a copy)."""
+        """When anyone may read it, if published: ``published(now)`` (``is_public_at(now)``)
+        holds exactly when this is at or before ``now``, since a published release always has
+        a ``publish_at`` (constraint ``release_published_has_time``). None otherwise (search
+        documents keep a copy; tests/test_visibility_rule.py checks the equivalence)."""
         return self.made_public_at if self.status == ReleaseStatus.PUBLISHED else None
 
     @property

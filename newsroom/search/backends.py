@@ -90,6 +90,9 @@ class PostgreSQL:
         document; windows hold narrow rows (the vector is read again for the ones kept)."""
         where = ["d.language = %s", "d.vector @@ q.query"]
         where_params = [language]
+        # The copy of ``published(now)`` in SQL: ``public_from <= now`` holds exactly when
+        # ``release.is_public_at(now)`` does (PressRelease.public_from; checked state by state
+        # in tests/test_visibility_rule.py). Only a preselection: ``releases`` decides.
         visible, visible_params = "d.public_from <= %s", [now]
         if beyond is not None and (selected := subquery(beyond)):
             sql, params = selected
