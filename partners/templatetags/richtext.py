@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from partners.richtext import sanitize_html
+from partners.richtext import sanitize_once
 
 register = template.Library()
 
@@ -12,8 +12,9 @@ register = template.Library()
 @register.filter
 def richtext(value):
     """Output stored rich text, sanitised again: rows written by ``update()`` or raw SQL skip
-    ``pre_save``, and a second pass of the allow-list costs microseconds."""
-    return mark_safe(sanitize_html(value or ""))
+    ``pre_save``. One pass makes it safe; passes until stable (``sanitize_html``) are for
+    what is stored, so every page render does not pay twice."""
+    return mark_safe(sanitize_once(value or ""))
 
 
 @register.filter
