@@ -95,7 +95,7 @@ def prepare(folder, extra=False):
     collected static files; and the pages to measure."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DEBUG": "0",
         "HTTPS": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -229,7 +229,7 @@ def main(argv=None):
     try:
         env, pages = prepare(folder, extra=args.all or args.page in EXTRA_TYPES)
         port = free_port()
-        command = f"newsroom.wsgi --workers 2 --bind 127.0.0.1:{port} --log-level warning"
+        command = f"config.wsgi --workers 2 --bind 127.0.0.1:{port} --log-level warning"
         server = subprocess.Popen([GUNICORN, *command.split()], cwd=ROOT, env=env)
         base = f"http://127.0.0.1:{port}"
         wait_for(f"{base}/robots.txt", server)

@@ -86,7 +86,7 @@ def main():
         http_port, https_port = free_port(), free_port()
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
             "DEBUG": "0",
             "HTTPS": "1",
             "SECRET_KEY": secrets.token_urlsafe(50),
@@ -118,7 +118,7 @@ def main():
             (https_port, ["--certfile", str(cert), "--keyfile", str(key)]),
             (http_port, []),
         ):
-            command = f"newsroom.wsgi --workers 1 --bind 127.0.0.1:{port} --log-level warning"
+            command = f"config.wsgi --workers 1 --bind 127.0.0.1:{port} --log-level warning"
             servers.append(subprocess.Popen([GUNICORN, *command.split(), *tls], cwd=ROOT, env=env))
         trusted = ssl.create_default_context(cafile=str(ca))
         wait_for(f"https://{HOST}:{https_port}/robots.txt", servers[0], trusted)

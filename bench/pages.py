@@ -77,7 +77,7 @@ class Server:
         self.process = subprocess.Popen(
             [
                 GUNICORN,
-                "newsroom.wsgi",
+                "config.wsgi",
                 "--workers",
                 str(WORKERS),
                 "--bind",
@@ -129,7 +129,7 @@ def collect_static():
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity=0"],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"},
         check=True,
     )
 

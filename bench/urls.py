@@ -4,8 +4,8 @@ middleware, same server), which every page's throughput is compared with."""
 from django.http import HttpResponse
 from django.urls import path
 
-from newsroom.urls import handler404, handler500
-from newsroom.urls import urlpatterns as project_urls
+from config.urls import handler404, handler500
+from config.urls import urlpatterns as project_urls
 
 __all__ = ["handler404", "handler500", "urlpatterns"]
 

@@ -628,16 +628,15 @@ def test_staff_export_subscribers_as_csv(staff_client, institution):
     ],
 )
 def test_smtp_settings_from_the_environment(environ, expected):
-    from newsroom.settings import SMTP, email_settings
+    from config.env import SMTP, email_settings
 
-    mailer = email_settings(environ)
+    mailer = email_settings(environ, console_by_default=False)
     assert mailer["BACKEND"] == SMTP and mailer["OPTIONS"].items() >= expected.items()
 
 
-def test_console_in_development_or_when_asked(monkeypatch):
-    import newsroom.settings as project_settings
+def test_console_in_development_or_when_asked():
+    from config.env import CONSOLE, email_settings
 
-    console = {"BACKEND": project_settings.CONSOLE}
-    assert project_settings.email_settings({"EMAIL_URL": "console://"}) == console
-    monkeypatch.setattr(project_settings, "DEBUG", True)
-    assert project_settings.email_settings({}) == console
+    console = {"BACKEND": CONSOLE}
+    assert email_settings({"EMAIL_URL": "console://"}, console_by_default=False) == console
+    assert email_settings({}, console_by_default=True) == console

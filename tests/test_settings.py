@@ -27,7 +27,7 @@ def run_settings(**env):
         for k, v in os.environ.items()
         if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
     }
-    clean |= {"DJANGO_SETTINGS_MODULE": "newsroom.settings", **env}
+    clean |= {"DJANGO_SETTINGS_MODULE": "config.settings", **env}
     return subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True
     )
@@ -63,7 +63,7 @@ def test_production_settings_from_environment():
 
 
 def test_production_hashes_passwords_with_djangos_hashers():
-    """The test profile's fast MD5 hasher (newsroom/settings_test.py) never reaches production."""
+    """The test profile's fast MD5 hasher (config/settings/test.py) never reaches production."""
     result = run_settings(DEBUG="0", SECRET_KEY="s" * 50, ALLOWED_HOSTS="news.example.org")
     assert result.returncode == 0, result.stderr
     hashers = json.loads(result.stdout)["hashers"]
@@ -72,8 +72,8 @@ def test_production_hashes_passwords_with_djangos_hashers():
 
 
 def test_the_test_profile_changes_only_the_password_hasher():
-    import newsroom.settings as project
-    import newsroom.settings_test as test_profile
+    import config.settings as project
+    import config.settings.test as test_profile
 
     differ = {
         name
@@ -109,7 +109,7 @@ def test_no_missing_migrations():
 
 
 def test_env_file_gives_defaults_the_environment_overrides(tmp_path, monkeypatch):
-    from newsroom.settings import read_env_file
+    from config.env import read_env_file
 
     env = tmp_path / ".env"
     env.write_text("# comment\nNEWSROOM_TEST_A=from-file\nNEWSROOM_TEST_B = file\nnot a pair\n")
@@ -120,3 +120,29 @@ def test_env_file_gives_defaults_the_environment_overrides(tmp_path, monkeypatch
     assert os.environ["NEWSROOM_TEST_B"] == "from-environment"
     monkeypatch.delenv("NEWSROOM_TEST_A")
     read_env_file(tmp_path / "missing")  # no file: nothing happens
+
+
+@pytest.mark.parametrize(("profile", "debug"), [("dev", True), ("prod", False)])
+def test_a_named_profile_whatever_debug_says(profile, debug):
+    """``config.settings.dev``/``prod`` are the profile they name; ``config.settings`` follows
+    DEBUG (the tests above)."""
+    result = run_settings(
+        DJANGO_SETTINGS_MODULE=f"config.settings.{profile}",
+        DEBUG="0" if debug else "1",
+        SECRET_KEY="s" * 50,
+        ALLOWED_HOSTS="news.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["debug"] is debug
+
+
+def test_modeltranslation_follows_languages():
+    """Its languages and fallbacks are derived from LANGUAGES, French first."""
+    from django.conf import settings
+
+    expected = {"default": ("fr", "en"), "fr": ("en",), "en": ("fr",)}
+    assert expected == settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    assert (settings.MODELTRANSLATION_DEFAULT_LANGUAGE, settings.MODELTRANSLATION_LANGUAGES) == (
+        "fr",
+        ("fr", "en"),
+    )

@@ -1,64 +1,28 @@
-"""Settings for Newsroom: one file, everything that differs between machines from the environment.
+"""Settings shared by every profile (``dev``, ``prod``, ``test``); what differs between
+machines comes from the environment (``config.env``).
 
-Environment variables: DEBUG, SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL,
-MEDIA_ROOT, STATIC_ROOT, CSRF_TRUSTED_ORIGINS (comma-separated), HTTPS, PROXY_SSL_HEADER,
-SECURE_SSL_HOST, REDIS_URL, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS, LOG_LEVEL, SITE_URL;
-email: EMAIL_URL, or EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
-EMAIL_USE_TLS, EMAIL_USE_SSL, EMAIL_TIMEOUT; DEFAULT_FROM_EMAIL.
+Environment variables: DEBUG (picks the profile, see ``config/settings/__init__.py``),
+SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL, MEDIA_ROOT, STATIC_ROOT,
+CSRF_TRUSTED_ORIGINS (comma-separated), HTTPS, PROXY_SSL_HEADER, SECURE_SSL_HOST, REDIS_URL,
+PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS, LOG_LEVEL, SITE_URL; email: EMAIL_URL, or
+EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS, EMAIL_USE_SSL,
+EMAIL_TIMEOUT; DEFAULT_FROM_EMAIL.
 """
 
 import datetime
 import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from config.env import env_list, read_env_file
 
-
-def read_env_file(path):
-    """KEY=VALUE lines of a local, git-ignored ``.env`` (written by ``make setup`` with DEBUG=1
-    on a developer's machine). The real environment always wins; production has no such file."""
-    if not path.is_file():
-        return
-    for line in path.read_text().splitlines():
-        key, sep, value = line.partition("=")
-        if sep and not key.strip().startswith("#"):
-            os.environ.setdefault(key.strip(), value.strip())
-
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 read_env_file(BASE_DIR / ".env")
 
-
-def truthy(value):
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    return default if value is None else truthy(value)
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DEBUG", default=False)
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Development only: never used once DEBUG is off (see above).
-    SECRET_KEY = "django-insecure-development-key-for-newsroom-only"
-
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
-if not DEBUG and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DEBUG is off.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -113,8 +77,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "newsroom.urls"
-WSGI_APPLICATION = "newsroom.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -138,7 +102,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=0 if DEBUG else 60,
+        conn_max_age=60,  # development: 0 (dev.py)
         # No SELECT 1 before each request's first statement: that round trip cost as much as
         # a page from the cache. A connection the server closed is opened again by the page
         # cache's first statement (page_cache.read_version), or at the end of the request
@@ -194,10 +158,16 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Paris"
 
-MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
-MODELTRANSLATION_LANGUAGES = ("fr", "en")
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # A release not yet translated is shown in the other language (with a notice), never blank.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr", "en"), "fr": ("en",), "en": ("fr",)}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": MODELTRANSLATION_LANGUAGES,
+    **{
+        code: tuple(other for other in MODELTRANSLATION_LANGUAGES if other != code)
+        for code in MODELTRANSLATION_LANGUAGES
+    },
+}
 # The tabbed admin needs jQuery UI: served from our own static files, never a CDN.
 JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
@@ -235,11 +205,8 @@ FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", 600))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        )
+        # Hashed, compressed names; development serves files as they are (dev.py).
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
 
@@ -260,21 +227,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
 
-# Security. With DEBUG off: HTTPS only (redirected), HSTS for two years with preload, cookies
-# secure, HttpOnly and __Host- prefixed, sessions of eight hours; `manage.py check --deploy`
-# has nothing to say (tests/test_security.py). HTTPS=0 serves plain HTTP with DEBUG off, for
-# the benchmarks on 127.0.0.1 only. Behind a TLS proxy, PROXY_SSL_HEADER names the header it
-# sets to "https" (e.g. X-Forwarded-Proto); never set it without such a proxy.
-HTTPS = not DEBUG and env_bool("HTTPS", default=True)
-SECURE_SSL_REDIRECT = HTTPS
+# Security. HTTPS-only settings are production's (prod.py); these hold for every profile.
 SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
 if proxy_header := os.environ.get("PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = (f"HTTP_{proxy_header.upper().replace('-', '_')}", "https")
-SECURE_HSTS_SECONDS = 2 * 365 * 24 * 3600 if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = HTTPS
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
-if HTTPS:  # a __Host- cookie is sent over HTTPS only, for this host only, on every path
-    SESSION_COOKIE_NAME, CSRF_COOKIE_NAME = "__Host-sessionid", "__Host-csrftoken"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600
 SESSION_SAVE_EVERY_REQUEST = True  # eight hours without a request, not since signing in
@@ -315,58 +271,8 @@ FORMAT_MODULE_PATH = ["newsroom.formats"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-SMTP = "django.core.mail.backends.smtp.EmailBackend"
-CONSOLE = "django.core.mail.backends.console.EmailBackend"
-
-
-def email_settings(environ):
-    """The default mailer (Django 6.1's MAILERS) from EMAIL_URL (smtp://user:password@host:587
-    ?tls=1, smtps://… for TLS from the start, console://), else from EMAIL_HOST and its
-    companions; with neither, the console in development, the local mail server
-    (localhost:25) in production."""
-    if url := environ.get("EMAIL_URL"):
-        parts = urlsplit(url)
-        options = {key: values[-1] for key, values in parse_qs(parts.query).items()}
-        if parts.scheme == "console":
-            return {"BACKEND": CONSOLE}
-        if parts.scheme not in ("smtp", "smtps"):
-            raise ImproperlyConfigured(f"EMAIL_URL: unknown scheme {parts.scheme!r}.")
-        ssl = parts.scheme == "smtps" or truthy(options.get("ssl", ""))
-        return {
-            "BACKEND": SMTP,
-            "OPTIONS": {
-                "host": parts.hostname or "localhost",
-                "port": parts.port or (465 if ssl else 25),
-                "username": unquote(parts.username or ""),
-                "password": unquote(parts.password or ""),
-                "use_ssl": ssl,
-                "use_tls": not ssl and truthy(options.get("tls", "")),
-                "timeout": int(options.get("timeout", 30)),
-            },
-        }
-    if environ.get("EMAIL_HOST") or not DEBUG:
-        return {
-            "BACKEND": SMTP,
-            "OPTIONS": {
-                "host": environ.get("EMAIL_HOST", "localhost"),
-                "port": int(environ.get("EMAIL_PORT", 25)),
-                "username": environ.get("EMAIL_HOST_USER", ""),
-                "password": environ.get("EMAIL_HOST_PASSWORD", ""),
-                "use_tls": truthy(environ.get("EMAIL_USE_TLS", "")),
-                "use_ssl": truthy(environ.get("EMAIL_USE_SSL", "")),
-                "timeout": int(environ.get("EMAIL_TIMEOUT", 30)),
-            },
-        }
-    return {"BACKEND": CONSOLE}
-
-
-MAILERS = {"default": email_settings(os.environ)}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Newsroom <newsroom@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Where links in emails point (no request to take the host from in a worker).
-SITE_URL = os.environ.get("SITE_URL") or (
-    f"{'https' if HTTPS else 'http'}://{ALLOWED_HOSTS[0] if not DEBUG else '127.0.0.1:8000'}"
-)
 # A confirmation link works for a week; alerts are not sent for a release public (or under
 # embargo) for longer than a day (the archive, a worker stopped for days: old news).
 ALERTS_CONFIRMATION_MAX_AGE = 7 * 24 * 3600

@@ -1,3 +1,6 @@
+"""The root URLs: the back office, media, sitemaps and files at fixed addresses; public pages
+under a language prefix (``newsroom/public_urls.py``)."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -6,12 +9,12 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
-from . import sitemaps
-from .branding import identity_css
-from .db_outage import server_error
-from .media import serve_media
-from .page_cache import cached_page
-from .views import favicon, news_sitemap, robots_txt
+from newsroom import sitemaps
+from newsroom.branding import identity_css
+from newsroom.db_outage import server_error
+from newsroom.media import serve_media
+from newsroom.page_cache import cached_page
+from newsroom.views import favicon, news_sitemap, robots_txt
 
 # The header and title name the newsroom (NewsroomAdminSite.each_context).
 admin.site.index_title = _("Press releases, institutions and contacts")

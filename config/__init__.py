@@ -1,0 +1,1 @@
+"""The project's configuration: settings (``config.settings``), root URLs, WSGI and ASGI."""
