@@ -19,7 +19,7 @@ from modeltranslation.admin import (
 )
 from reversion_compare.admin import CompareVersionAdmin
 
-from partners.rights import LicensedForm
+from core.rights import LicensedForm
 
 from . import history, models, page_cache, workflow
 from .accounts import admin as accounts_admin  # noqa: F401  (registers the sign-in audit)

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from core.rights import Licence
 from partners.models import (
     Institution,
     KeyFact,
@@ -20,7 +21,6 @@ from partners.models import (
     SocialProfile,
     StockListing,
 )
-from partners.rights import Licence
 
 from . import demo_content as content
 from . import demo_images

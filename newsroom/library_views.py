@@ -12,13 +12,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core.paging import LAST_NUMBER
 from partners.models import Institution
 
 from . import media_library, page_cache, seo
 from .filters import ListSelect, shown_value
 from .media import may_see_file
 from .media_kit import read, with_rights
-from .paging import LAST_NUMBER
 from .views import past_the_end
 
 

@@ -11,8 +11,8 @@ releases.
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from core.rights import Licensed
 from partners.models import Institution, Listing, MediaContact, PartnerImage, Partnership, Person
-from partners.rights import Licensed
 
 from .models import PressRelease, Quote, ReleaseContact, ReleaseIssuer, published_at
 

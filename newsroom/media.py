@@ -20,8 +20,8 @@ from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from core.rights import Licensed
 from partners.models import Institution, PartnerImage
-from partners.rights import Licensed
 
 from .listing import issuer_listed, offered_partner_images
 from .models import (

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.rights import Licensed
 from partners.models import Institution, PartnerImage
-from partners.rights import Licensed
 
 from .listing import offered_partner_images
 from .models import Attachment, PressRelease, ReleaseImage, ReleaseIssuer, ReleaseVideo

@@ -1,6 +1,6 @@
-"""Upload paths of releases' files: random, unguessable names (``partners.uploads``)."""
+"""Upload paths of releases' files: random, unguessable names (``core.uploads``)."""
 
-from partners.uploads import random_name
+from core.uploads import random_name
 
 
 def release_image_path(instance, filename):

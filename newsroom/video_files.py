@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from partners.uploads import random_name
-from partners.validators import is_stored, read_head
+from core.uploads import random_name
+from core.validators import is_stored, read_head
 
 VIDEO_FOLDER = "releases/videos"
 

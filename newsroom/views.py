@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
+from core.paging import page_or_last
+
 from . import page_cache, seo
 from .branding import identity_of
 from .cards import cards, cards_of
@@ -32,7 +34,6 @@ from .models import (
     detail_prefetches,
     is_accredited,
 )
-from .paging import page_or_last
 from .search.facets import names
 from .search.results import SearchResults
 from .search.snippets import release_snippet

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from partners.rights import lacks_rights
+from core.rights import lacks_rights
 
 from . import history
 from .clock import paris_and_utc

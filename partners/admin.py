@@ -9,8 +9,9 @@ from modeltranslation.admin import (
 )
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.rights import LicensedForm
+
 from . import models
-from .rights import LicensedForm
 
 
 class KeyFactInline(TranslationTabularInline):

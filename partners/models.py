@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from PIL import UnidentifiedImageError
 
-from .richtext import RichTextField
-from .rights import Licensed
-from .uploads import ReencodedImageField, logo_path, partner_image_path, small_logo
-from .validators import validate_image
+from core.richtext import RichTextField
+from core.rights import Licensed
+from core.uploads import ReencodedImageField
+from core.validators import validate_image
+
+from .uploads import logo_path, partner_image_path, small_logo
 
 
 class InstitutionKind(models.TextChoices):

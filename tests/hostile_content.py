@@ -6,10 +6,10 @@ from itertools import cycle
 from django.apps import apps
 from django.db import models
 
+from core.richtext import RichTextField
 from newsroom.models import PressRelease
 from newsroom.search import index
 from newsroom.workflow import freeze_issuers
-from partners.richtext import RichTextField
 from tests.xss_corpus import VECTORS
 
 # Columns that are not free text: identifiers, codes, addresses with their own validators.

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
+from core.validators import validate_attachment, validate_image
 from newsroom.models import PressRelease, ReleaseImage
-from partners.validators import validate_attachment, validate_image
 
 
 def image_bytes(fmt="PNG", size=(8, 8)):

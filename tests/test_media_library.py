@@ -16,11 +16,11 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
+from core.rights import LicensedForm
 from newsroom import media_library, page_cache, workflow
 from newsroom.media_kit import build_media_kit
 from newsroom.models import Attachment, PressRelease, ReleaseImage, detail_prefetches
 from partners.models import Institution, Listing, PartnerImage, Person
-from partners.rights import LicensedForm
 from tests.helpers import (
     HIDDEN_STATES,
     MP4_BYTES,

@@ -317,7 +317,7 @@ def test_pagination(client, make_release):
 def test_a_long_list_is_not_counted_to_its_end(client, make_release, monkeypatch):
     """The list counts at most AHEAD pages past the one asked for (here 1, of 20 releases):
     "page 1 of more than 2", and the count stops there in the database."""
-    monkeypatch.setattr("newsroom.paging.AHEAD", 1)
+    monkeypatch.setattr("core.paging.AHEAD", 1)
     for _ in range(81):  # five pages
         make_release()
     with CaptureQueriesContext(connection) as captured:

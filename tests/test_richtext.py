@@ -2,9 +2,9 @@
 
 import pytest
 
+from core.richtext import sanitize_html
 from newsroom.models import PressRelease
 from partners.models import Institution, Partnership
-from partners.richtext import sanitize_html
 
 ATTACKS = [
     ("<p>Hi<script>alert(1)</script></p>", "<script"),

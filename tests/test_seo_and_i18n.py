@@ -56,7 +56,7 @@ def test_release_with_image_uses_it_for_previews(client, make_release):
     assert picture["@type"] == "ImageObject"
     assert picture["url"] == f"http://testserver{image.web.url}"
     assert picture["contentUrl"] == f"http://testserver{image.image.url}"
-    # Its rights, as search engines show them (partners.rights.Licensed.rights_jsonld).
+    # Its rights, as search engines show them (core.rights.Licensed.rights_jsonld).
     assert picture["license"] == "https://creativecommons.org/licenses/by/4.0/"
     assert picture["creditText"] == "Studio" and picture["copyrightNotice"] == "© Studio"
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
+from core.richtext import EDITOR_EXTENSIONS, sanitize_html
 from newsroom.models import PressRelease
-from partners.richtext import EDITOR_EXTENSIONS, sanitize_html
 from tests.helpers import examples, sitemap_locations
 from tests.hostile_content import fill_with_vectors
 from tests.html_checks import unsafe_parts, url_scheme

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # Tools both apps use (rich text, uploads, rights, slugs, paging) and their template tags.
+    "core",
     "partners",
     "newsroom",
     # Email alerts, and the database queue their tasks go through.
@@ -214,7 +216,7 @@ STORAGES = {
 NEWSROOM_IMAGE_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
 NEWSROOM_IMAGE_MAX_PIXELS = 40_000_000
 NEWSROOM_IMAGE_MAX_BYTES = 20_000_000
-# Attachments: PDF and Office/ZIP documents only, checked by content (partners/validators.py).
+# Attachments: PDF and Office/ZIP documents only, checked by content (core/validators.py).
 NEWSROOM_ATTACHMENT_MAX_BYTES = 50_000_000
 # Release videos: MP4 or WebM, checked by content (newsroom/video_files.py); WebVTT subtitles.
 NEWSROOM_VIDEO_MAX_BYTES = 500_000_000

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import newsroom.models
-import partners.validators
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('file', models.FileField(upload_to='releases/files/', validators=[partners.validators.validate_attachment], verbose_name='file')),
+                ('file', models.FileField(upload_to='releases/files/', validators=[core.validators.validate_attachment], verbose_name='file')),
                 ('title', models.CharField(blank=True, max_length=200, verbose_name='title')),
                 ('title_fr', models.CharField(blank=True, max_length=200, null=True, verbose_name='title')),
                 ('title_en', models.CharField(blank=True, max_length=200, null=True, verbose_name='title')),
@@ -121,7 +121,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('image', models.ImageField(upload_to='releases/images/', validators=[partners.validators.validate_image], verbose_name='image')),
+                ('image', models.ImageField(upload_to='releases/images/', validators=[core.validators.validate_image], verbose_name='image')),
                 ('alt_text', models.CharField(blank=True, help_text='What the image shows, for screen readers.', max_length=250, verbose_name='alternative text')),
                 ('alt_text_fr', models.CharField(blank=True, help_text='What the image shows, for screen readers.', max_length=250, null=True, verbose_name='alternative text')),
                 ('alt_text_en', models.CharField(blank=True, help_text='What the image shows, for screen readers.', max_length=250, null=True, verbose_name='alternative text')),

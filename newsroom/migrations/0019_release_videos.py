@@ -3,8 +3,8 @@
 import django.db.models.deletion
 import newsroom.models.parts
 import newsroom.video_files
-import partners.uploads
-import partners.validators
+import core.uploads
+import core.validators
 from django.db import migrations, models
 
 
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
                 ('transcript_fr', models.TextField(blank=True, help_text='What is said and shown, for those who cannot watch or hear the video.', null=True, verbose_name='transcript')),
                 ('transcript_en', models.TextField(blank=True, help_text='What is said and shown, for those who cannot watch or hear the video.', null=True, verbose_name='transcript')),
                 ('file', models.FileField(blank=True, help_text='MP4 (H.264) or WebM.', max_length=255, upload_to=newsroom.video_files.video_path, validators=[newsroom.video_files.validate_video], verbose_name='video file')),
-                ('poster', partners.uploads.ReencodedImageField(blank=True, height_field='poster_height', help_text="Shown before the video plays; its size gives the player's.", upload_to=newsroom.video_files.poster_path, validators=[partners.validators.validate_image], verbose_name='poster image', width_field='poster_width')),
+                ('poster', core.uploads.ReencodedImageField(blank=True, height_field='poster_height', help_text="Shown before the video plays; its size gives the player's.", upload_to=newsroom.video_files.poster_path, validators=[core.validators.validate_image], verbose_name='poster image', width_field='poster_width')),
                 ('poster_width', models.PositiveIntegerField(editable=False, null=True)),
                 ('poster_height', models.PositiveIntegerField(editable=False, null=True)),
                 ('subtitles_fr', models.FileField(blank=True, upload_to=newsroom.video_files.subtitles_path, validators=[newsroom.video_files.validate_webvtt], verbose_name='French subtitles (WebVTT)')),

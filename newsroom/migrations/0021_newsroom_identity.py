@@ -2,8 +2,8 @@
 
 import newsroom.models.identity
 import newsroom.models.pages
-import partners.uploads
-import partners.validators
+import core.uploads
+import core.validators
 from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
                 ('footer_text', models.CharField(blank=True, max_length=300, verbose_name='footer text')),
                 ('footer_text_fr', models.CharField(blank=True, max_length=300, null=True, verbose_name='footer text')),
                 ('footer_text_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='footer text')),
-                ('logo', partners.uploads.ReencodedImageField(blank=True, height_field='logo_height', help_text='PNG, JPEG, WebP or GIF; shown next to the name, about 40 pixels high.', upload_to=newsroom.models.identity.identity_logo_path, validators=[partners.validators.validate_image], verbose_name='logo', width_field='logo_width')),
+                ('logo', core.uploads.ReencodedImageField(blank=True, height_field='logo_height', help_text='PNG, JPEG, WebP or GIF; shown next to the name, about 40 pixels high.', upload_to=newsroom.models.identity.identity_logo_path, validators=[core.validators.validate_image], verbose_name='logo', width_field='logo_width')),
                 ('logo_width', models.PositiveIntegerField(editable=False, null=True)),
                 ('logo_height', models.PositiveIntegerField(editable=False, null=True)),
                 ('accent', models.CharField(default='#0b5cad', help_text='Links and buttons, as #rrggbb; dark enough to read white text on it (4.5:1).', max_length=7, validators=[newsroom.models.identity.validate_accent], verbose_name='accent colour')),

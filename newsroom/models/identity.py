@@ -13,8 +13,8 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from partners.uploads import ReencodedImageField, random_name
-from partners.validators import validate_image
+from core.uploads import ReencodedImageField, random_name
+from core.validators import validate_image
 
 from .pages import new_token
 

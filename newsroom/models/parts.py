@@ -11,12 +11,12 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.images import RENDITIONS, make_rendition, rendition_name
+from core.rights import Licensed
+from core.uploads import ReencodedImageField
+from core.validators import validate_attachment, validate_image
 from partners.models import Institution, MediaContact, Ordered, Person
-from partners.rights import Licensed
-from partners.uploads import ReencodedImageField
-from partners.validators import validate_attachment, validate_image
 
-from ..images import RENDITIONS, make_rendition, rendition_name
 from ..uploads import release_file_path, release_image_path
 from ..video_files import (
     poster_path,
@@ -159,7 +159,7 @@ class ReleaseImage(ReleaseChild, Licensed):
     )
     width = dimension_field()
     height = dimension_field()
-    # Renditions made once from ``image`` (newsroom/images.py); ``renditions_of`` records which
+    # Renditions made once from ``image`` (core/images.py); ``renditions_of`` records which
     # upload they were made from, so a replaced image gets new ones.
     thumbnail = rendition_field("thumbnail")
     thumbnail_width = dimension_field()

@@ -2,8 +2,8 @@
 
 from django.db import models
 
+from core.rights import Licensed
 from partners.models import Institution, MediaContact, ResearchProject
-from partners.rights import Licensed
 
 from .parts import Attachment, Quote, ReleaseImage, ReleaseVideo
 

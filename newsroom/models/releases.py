@@ -13,10 +13,10 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.richtext import RichTextField, as_text
+from core.slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
 from partners.models import Institution, MediaContact, ResearchProject
-from partners.richtext import RichTextField, as_text
 
-from ..slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
 from ..snapshots import FrozenInstitution
 
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from partners.richtext import sanitize_once
+from core.richtext import sanitize_once
 
 register = template.Library()
 
