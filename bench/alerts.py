@@ -65,7 +65,7 @@ def seed(subscribers):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from newsroom.alerts.models import Subscriber
+    from alerts.models import Subscriber
     from newsroom.models import PressRelease, ReleaseIssuer
     from partners.models import Institution
 
@@ -158,8 +158,8 @@ def main():
         from django.core.management import call_command
         from django_tasks_db.management.commands.db_worker import Worker
 
-        from newsroom.alerts.models import Delivery, State
-        from newsroom.alerts.tasks import send_alerts
+        from alerts.models import Delivery, State
+        from alerts.tasks import send_alerts
         from newsroom.workflow import release_transition
 
         call_command("migrate", verbosity=0)

@@ -40,6 +40,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("newsroom.public_urls")),
+    path("", include("alerts.urls")),
     prefix_default_language=True,
 )
 

@@ -22,7 +22,6 @@ from reversion_compare.admin import CompareVersionAdmin
 from core.rights import LicensedForm
 
 from . import history, models, page_cache, workflow
-from .accounts import admin as accounts_admin  # noqa: F401  (registers the sign-in audit)
 from .admin_parts import (
     ChoicesWithoutClearAll,
     ImageThumbnailInput,

@@ -6,7 +6,6 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from . import clock_views, feeds, journalists, library_views, partner_views, views
-from .alerts import urls as alert_urls
 from .page_cache import cached_page
 
 app_name = "newsroom"
@@ -75,5 +74,4 @@ urlpatterns = [
         library_views.download,
         name="media_download",
     ),
-    *alert_urls.urlpatterns,
 ]

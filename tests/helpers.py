@@ -139,7 +139,7 @@ def ensure_roles():
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
     roles = importlib.import_module("newsroom.migrations.0004_roles")
-    alert_roles = importlib.import_module("newsroom.alerts.migrations.0002_roles")
+    alert_roles = importlib.import_module("alerts.migrations.0002_roles")
 
     def permissions(spec):
         return [

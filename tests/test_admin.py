@@ -21,8 +21,8 @@ def every_model(demo_release, make_journalist):
     from django.utils import timezone
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from newsroom.alerts.models import Delivery, Dispatch, Kind, Subscriber
-    from newsroom.alerts.tasks import sweep
+    from alerts.models import Delivery, Dispatch, Kind, Subscriber
+    from alerts.tasks import sweep
     from newsroom.models import EmbargoedView, PreviewLink
 
     journalist = make_journalist().journalist

@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 
-from newsroom.alerts import dispatch
+from alerts import dispatch
 from tests.test_alerts import many, recipients
 
 
@@ -20,7 +20,7 @@ def make_roles_again():
     saved = {config.label: config.models_module for config in apps.get_app_configs()}
     try:
         importlib.import_module("newsroom.migrations.0004_roles").create_roles(apps, None)
-        importlib.import_module("newsroom.alerts.migrations.0002_roles").grant(apps, None)
+        importlib.import_module("alerts.migrations.0002_roles").grant(apps, None)
     finally:
         for config in apps.get_app_configs():
             config.models_module = saved[config.label]

@@ -218,11 +218,11 @@ def test_public_forms(demo_release, language, data, field_list, token):
             for name in (
                 "newsroom:journalist_signup",
                 "newsroom:signin",
-                "newsroom:alerts_subscribe",
+                "alerts:subscribe",
             )
         ]
         forms += [
-            reverse(f"newsroom:alerts_{name}", kwargs={"token": token})
+            reverse(f"alerts:{name}", kwargs={"token": token})
             for name in ("confirm", "preferences", "unsubscribe")
         ]
         searches = [reverse(name) for name in ("newsroom:release_list", "newsroom:contacts")]
@@ -244,8 +244,8 @@ def test_the_patterns_are_all_there():
 def test_ids_out_of_the_databases_range_are_refused(demo_release, client, field, value):
     """An id no database integer can hold is an invalid choice, not an overflow (a 500 on
     SQLite), in the subscription form and in a subscriber's preferences."""
-    from newsroom.alerts.links import subscriber_token
-    from newsroom.alerts.models import Subscriber
+    from alerts.links import subscriber_token
+    from alerts.models import Subscriber
 
     now = timezone.now()
     subscriber = Subscriber.objects.create(
@@ -253,8 +253,8 @@ def test_ids_out_of_the_databases_range_are_refused(demo_release, client, field,
     )
     data = {"email": "x@example.org", "language": "fr", "consent": "on", field: [value]}
     for url in (
-        reverse("newsroom:alerts_subscribe"),
-        reverse("newsroom:alerts_preferences", kwargs={"token": subscriber_token(subscriber)}),
+        reverse("alerts:subscribe"),
+        reverse("alerts:preferences", kwargs={"token": subscriber_token(subscriber)}),
     ):
         response = client.post(url, data)
         assert_sound(response, (url, data))

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from newsroom.alerts.emails import Alerts, confirmation
-from newsroom.alerts.models import Delivery, Kind, Subscriber
+from alerts.emails import Alerts, confirmation
+from alerts.models import Delivery, Kind, Subscriber
 from newsroom.models import NewsroomIdentity, identity
 from tests.helpers import image_bytes
 

@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     # modeltranslation must come before admin so its admin integration is picked up.
     "modeltranslation",
     # django.contrib.admin with the newsroom's site (two-factor authentication for staff).
-    "newsroom.accounts.apps.NewsroomAdminConfig",
+    "accounts.apps.NewsroomAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,12 +46,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    # Sign-in: two-factor authentication for staff, the sign-in audit.
+    "accounts",
     # Tools both apps use (rich text, uploads, rights, slugs, paging) and their template tags.
     "core",
     "partners",
     "newsroom",
     # Email alerts, and the database queue their tasks go through.
-    "newsroom.alerts",
+    "alerts",
     "django_tasks_db",
 ]
 
@@ -148,8 +150,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 AXES_VERBOSE = False
-AXES_ENABLE_ADMIN = False  # registered read-only by newsroom/accounts/admin.py
-# Two-factor authentication (optional, for each member of staff: newsroom/accounts/).
+AXES_ENABLE_ADMIN = False  # registered read-only by accounts/admin.py
+# Two-factor authentication (optional, for each member of staff: accounts/).
 OTP_TOTP_ISSUER = "Newsroom"
 
 # Languages: French first (the default), English the equal second.

@@ -5,7 +5,7 @@ is due, then exits)."""
 
 from django_tasks_db.management.commands import db_worker
 
-from newsroom.alerts.tasks import schedule_sweep
+from alerts.tasks import schedule_sweep
 
 
 class Command(db_worker.Command):

@@ -7,9 +7,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.models import Journalist, PressRelease, Topic
 from partners.models import Institution
-
-from ..models import Journalist, PressRelease, Topic
 
 
 def new_key():

@@ -10,6 +10,8 @@ from django.utils.crypto import constant_time_compare
 
 from .models import Subscriber
 
+# The app lived at newsroom.alerts when links were first sent: the salts keep that name, so
+# links already in inboxes stay valid.
 CONFIRM_SALT = "newsroom.alerts.confirm"
 SUBSCRIBER_SALT = "newsroom.alerts.subscriber"
 
@@ -66,16 +68,16 @@ def absolute(path):
 
 def url(name, token, language):
     with translation.override(language):
-        return absolute(reverse(f"newsroom:{name}", kwargs={"token": token}))
+        return absolute(reverse(f"alerts:{name}", kwargs={"token": token}))
 
 
 def confirm_url(token, language):
-    return url("alerts_confirm", token, language)
+    return url("confirm", token, language)
 
 
 def preferences_url(subscriber):
-    return url("alerts_preferences", subscriber_token(subscriber), subscriber.language)
+    return url("preferences", subscriber_token(subscriber), subscriber.language)
 
 
 def unsubscribe_url(subscriber):
-    return url("alerts_unsubscribe", subscriber_token(subscriber), subscriber.language)
+    return url("unsubscribe", subscriber_token(subscriber), subscriber.language)

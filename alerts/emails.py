@@ -10,9 +10,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from ..branding import identity_of
-from ..clock import paris_and_utc
-from ..models import PressRelease, detail_prefetches
+from newsroom.branding import identity_of
+from newsroom.clock import paris_and_utc
+from newsroom.models import PressRelease, detail_prefetches
+
 from . import links
 from .models import Kind
 

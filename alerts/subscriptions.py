@@ -4,9 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from newsroom.models import Topic
 from partners.models import Institution
 
-from ..models import Topic
 from . import emails, links
 from .forms import CONSENT
 from .models import Subscriber

@@ -10,7 +10,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from ..models import PressRelease, ReleaseStatus
+from newsroom.models import PressRelease, ReleaseStatus
 
 
 def moments(release):

@@ -27,7 +27,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..models import PressRelease
+from newsroom.models import PressRelease
+
 from .emails import Alerts
 from .models import Delivery, Dispatch, Kind, State, Subscriber
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class AlertsConfig(AppConfig):
     # Its own app label: saves of subscribers and deliveries are not page content, so they
     # never change the page cache's version (page_cache.SHOWN_APPS).
-    name = "newsroom.alerts"
+    name = "alerts"
     label = "alerts"
     verbose_name = _("Email alerts")
 

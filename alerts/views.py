@@ -10,7 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from ..listing import listed_institutions
+from newsroom.listing import listed_institutions
+
 from . import links, subscriptions
 from .forms import PreferencesForm, SubscribeForm
 

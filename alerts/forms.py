@@ -4,10 +4,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.listing import listed_institutions
+from newsroom.models import Topic
 from partners.models import Institution
 
-from ..listing import listed_institutions
-from ..models import Topic
 from .models import Subscriber
 
 CONSENT = _(

@@ -32,7 +32,7 @@ class NewsroomAdminSite(admin.AdminSite):
     login_template = "admin/newsroom_login.html"
 
     def each_context(self, request):
-        from ..branding import identity_of
+        from newsroom.branding import identity_of
 
         context = super().each_context(request)
         # The newsroom's own name (NewsroomIdentity), in the administrator's language.
