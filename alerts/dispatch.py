@@ -67,12 +67,12 @@ def dispatch(release_id, now=None):
                 handed.recipients = fan_out(release, kind)
                 handed.save(update_fields=["recipients"])
                 created += handed.recipients
-    if created:
-        from .tasks import send_alerts
-
-        for _n in range(min(MAX_SEND_TASKS, math.ceil(created / SEND_TASK_SIZE))):
-            send_alerts.enqueue()
     return created
+
+
+def send_tasks_for(handed_out):
+    """How many send tasks ``handed_out`` new deliveries call for (tasks.py enqueues them)."""
+    return min(MAX_SEND_TASKS, math.ceil(handed_out / SEND_TASK_SIZE))
 
 
 def fan_out(release, kind):
@@ -200,6 +200,17 @@ def sweep(now=None):
     not handed out yet (dates changed by a bulk update, a task lost), deliveries not needed
     any more, and pending ones no worker is sending (one died before claiming them)."""
     now = now or timezone.now()
+    hand_out_due(now)
+    # Withdrawn, embargo lifted before it went (the public alert takes over), unsubscribed.
+    Delivery.objects.filter(state=State.PENDING).exclude(pk__in=claimable(now).values("pk")).update(
+        state=State.SKIPPED
+    )
+    return send_pending(now=now)
+
+
+def hand_out_due(now):
+    """Hand out the alerts of releases due for them and not handed out yet; returns how many
+    deliveries that made."""
     oldest = now - settings.ALERTS_LATE_LIMIT
     public = (
         PressRelease.objects.published(now)
@@ -212,10 +223,4 @@ def sweep(now=None):
         .exclude(alert_dispatches__kind=Kind.EMBARGOED)
     )
     due = {*public.values_list("pk", flat=True), *embargoed.values_list("pk", flat=True)}
-    for release_id in sorted(due):
-        dispatch(release_id, now)
-    # Withdrawn, embargo lifted before it went (the public alert takes over), unsubscribed.
-    Delivery.objects.filter(state=State.PENDING).exclude(pk__in=claimable(now).values("pk")).update(
-        state=State.SKIPPED
-    )
-    return send_pending(now=now)
+    return sum(dispatch(release_id, now) for release_id in sorted(due))

@@ -11,10 +11,18 @@ from django.utils import timezone
 from . import dispatch
 
 
+def enqueue_sends(handed_out):
+    """Send tasks for new deliveries: several workers share a large release."""
+    for _n in range(dispatch.send_tasks_for(handed_out)):
+        send_alerts.enqueue()
+
+
 @task()
 def dispatch_release(release_id):
     """Enqueued for a release's public moment (and its publication under embargo)."""
-    return dispatch.dispatch(release_id)
+    handed_out = dispatch.dispatch(release_id)
+    enqueue_sends(handed_out)
+    return handed_out
 
 
 @task()
@@ -26,7 +34,10 @@ def send_alerts():
 def sweep():
     """Every ALERTS_SWEEP_SECONDS while a worker runs: the safety net under the tasks above."""
     try:
-        return dispatch.sweep()
+        now = timezone.now()
+        # What a lost task left due is handed out first, so its sends are shared too.
+        enqueue_sends(dispatch.hand_out_due(now))
+        return dispatch.sweep(now)
     finally:
         schedule_sweep(timezone.now() + timedelta(seconds=settings.ALERTS_SWEEP_SECONDS))
 

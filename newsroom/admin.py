@@ -35,6 +35,7 @@ from .identity_admin import NewsroomIdentityAdmin  # noqa: F401  (registers it)
 from .importer.admin_views import import_view
 from .journalists import journalist_decide
 from .search import index
+from .search.queries import matching
 
 
 class SelectRelatedInline:
@@ -253,7 +254,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         edit (``queryset``); no duplicates, since it filters on a subquery."""
         if not search_term.strip():
             return queryset, False
-        return queryset.matching(SearchField(max_length=200).clean(search_term)), False
+        return matching(queryset, SearchField(max_length=200).clean(search_term)), False
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

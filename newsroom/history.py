@@ -39,6 +39,7 @@ from .models.parts import (
     ReleaseVideo,
 )
 from .models.releases import PressRelease
+from .models.workflow import ACTIONS
 
 WORKFLOW_FIELDS = ["status", "publish_at", "embargo_until", "withdrawn_at", "version"]
 
@@ -131,8 +132,6 @@ def with_saved_changes(comment):
 
 def describe_text(comment):
     """Workflow comments stored as text in the language of their day: "<label>: <comment>"."""
-    from .workflow import ACTIONS
-
     for action in ACTIONS.values():
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
@@ -143,8 +142,6 @@ def describe_text(comment):
 
 
 def describe_step(step):
-    from .workflow import ACTIONS  # workflow imports the models this module registers
-
     action = ACTIONS.get(step.get("action"))
     text = str(action.label) if action else step.get("action", "")
     moments = []

@@ -2,8 +2,6 @@
 maybe under embargo) → withdrawn. Each step is a service with a permission check, run in a
 transaction on a locked row, and recorded (who, when, from, to, comment)."""
 
-from dataclasses import dataclass
-
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,37 +14,13 @@ from core.rights import lacks_rights
 from . import history
 from .clock import paris_and_utc
 from .listing import listed_contacts
-from .models import PressRelease, ReleaseStatus, ReleaseTransition
+from .models import PressRelease, ReleaseTransition
+from .models.workflow import ACTIONS
 from .snapshots import snapshot_institution
-
-S = ReleaseStatus
 
 
 def can_edit(user, release):
     return PressRelease.objects.editable_by(user).filter(pk=release.pk).exists()
-
-
-@dataclass(frozen=True)
-class Action:
-    name: str
-    label: str
-    sources: tuple
-    target: str
-    permission: str | None  # None: whoever may edit the release
-
-
-ACTIONS = {
-    action.name: action
-    for action in (
-        Action("submit", _("Submit for review"), (S.DRAFT,), S.IN_REVIEW, None),
-        Action("approve", _("Approve"), (S.IN_REVIEW,), S.APPROVED, "approve_pressrelease"),
-        Action("return_to_draft", _("Return to draft"), (S.IN_REVIEW, S.APPROVED), S.DRAFT, None),
-        Action(
-            "publish", _("Publish or schedule"), (S.APPROVED,), S.PUBLISHED, "publish_pressrelease"
-        ),
-        Action("withdraw", _("Withdraw"), (S.PUBLISHED,), S.WITHDRAWN, "withdraw_pressrelease"),
-    )
-}
 
 
 def allowed(user, action, release):

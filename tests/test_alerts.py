@@ -17,7 +17,7 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from alerts import dispatch, links
+from alerts import dispatch, links, tasks
 from alerts.models import Delivery, Dispatch, Kind, State, Subscriber
 from newsroom.models import PressRelease, Topic
 from newsroom.workflow import release_transition
@@ -479,6 +479,30 @@ def test_the_sweep_catches_a_release_no_task_announced(make_release):
     DBTaskResult.objects.all().delete()  # the task lost
     PressRelease.objects.filter(pk=release.pk).update(publish_at=timezone.now())
     assert dispatch.sweep() == 1
+
+
+def waiting_sends():
+    return DBTaskResult.objects.filter(task_path=tasks.send_alerts.module_path, status="READY")
+
+
+def test_a_release_task_enqueues_send_tasks_to_share(make_release, monkeypatch):
+    monkeypatch.setattr(dispatch, "SEND_TASK_SIZE", 2)
+    many(5)
+    release = make_release()
+    DBTaskResult.objects.all().delete()
+    assert tasks.dispatch_release.call(release.pk) == 5
+    assert waiting_sends().count() == 3  # ceil(5 / 2)
+    assert tasks.dispatch_release.call(release.pk) == 0 and waiting_sends().count() == 3
+
+
+def test_the_sweep_task_enqueues_sends_for_what_a_lost_task_left(make_release, monkeypatch):
+    monkeypatch.setattr(dispatch, "SEND_TASK_SIZE", 2)
+    many(3)
+    release = make_release(publish_at=timezone.now() + timedelta(hours=1))
+    DBTaskResult.objects.all().delete()  # the task lost
+    PressRelease.objects.filter(pk=release.pk).update(publish_at=timezone.now())
+    assert tasks.sweep.call() == 3  # sent by the sweep itself…
+    assert waiting_sends().count() == 2  # …and send tasks offered to other workers
 
 
 def test_old_and_withdrawn_releases_are_not_mailed(make_release, publisher):

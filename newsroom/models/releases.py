@@ -182,21 +182,6 @@ class PressReleaseQuerySet(models.QuerySet):
             releases = releases.filter(release_date__year=year)
         return releases
 
-    def search(self, query, language=None):
-        """Releases matching ``query`` (web-search syntax) in ``language``'s text, annotated
-        with ``search_rank`` and ordered best first, newest first among equals."""
-        from ..search.backends import backend
-
-        language = language or translation.get_language()
-        ranked = backend(self.db).ranked(self, query, language)
-        return ranked.order_by("-search_rank", *self.model._meta.ordering)
-
-    def matching(self, query, languages=LANGUAGE_CODES):
-        """Releases matching ``query`` in any of ``languages``, unranked (the back office)."""
-        from ..search.backends import backend
-
-        return self.filter(pk__in=backend(self.db).matching_ids(query, languages))
-
     def related_to(self, release):
         """Other releases sharing an issuer or a topic, newest first."""
         issuers = [institution.pk for institution in release.issuers.all()]

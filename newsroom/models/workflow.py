@@ -1,4 +1,8 @@
-"""What happened to a release: workflow transitions and public corrections."""
+"""The workflow's steps (``ACTIONS``: which statuses each leaves and reaches, with which
+permission), what happened to a release (transitions) and public corrections. The steps live
+here, not in workflow.py, so history can name them without importing the services."""
+
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -45,3 +49,29 @@ class Correction(models.Model):
 
     def __str__(self):
         return self.note[:80]
+
+
+S = ReleaseStatus
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    sources: tuple
+    target: str
+    permission: str | None  # None: whoever may edit the release
+
+
+ACTIONS = {
+    action.name: action
+    for action in (
+        Action("submit", _("Submit for review"), (S.DRAFT,), S.IN_REVIEW, None),
+        Action("approve", _("Approve"), (S.IN_REVIEW,), S.APPROVED, "approve_pressrelease"),
+        Action("return_to_draft", _("Return to draft"), (S.IN_REVIEW, S.APPROVED), S.DRAFT, None),
+        Action(
+            "publish", _("Publish or schedule"), (S.APPROVED,), S.PUBLISHED, "publish_pressrelease"
+        ),
+        Action("withdraw", _("Withdraw"), (S.PUBLISHED,), S.WITHDRAWN, "withdraw_pressrelease"),
+    )
+}

@@ -1,5 +1,5 @@
 """Release search (PostgreSQL full-text search, or SQLite FTS5) and contact look-up.
 
-``PressReleaseQuerySet.search()`` and ``.matching()`` are the entry points for releases;
+``queries.ranked()`` and ``queries.matching()`` are the entry points for releases;
 ``index`` keeps the documents in step; ``facets``, ``snippets`` and ``contacts`` serve pages.
 """
