@@ -1,10 +1,9 @@
 """Translated slugs: one per language, made from a translated field, never colliding."""
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils.text import slugify
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from .languages import LANGUAGE_CODES
 
 
 def slug_fields(language=None):

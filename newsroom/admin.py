@@ -19,6 +19,7 @@ from modeltranslation.admin import (
 )
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.languages import LANGUAGE_CODES, localized
 from core.rights import LicensedForm
 
 from . import history, models, page_cache, workflow
@@ -127,8 +128,7 @@ class VideoInline(LanguageOfFields, TranslationStackedInline):
         "transcript",
         "file",
         "poster",
-        "subtitles_fr",
-        "subtitles_en",
+        *localized("subtitles"),
         "duration",
         "external_url",
         "credit",
@@ -140,7 +140,7 @@ class VideoInline(LanguageOfFields, TranslationStackedInline):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if db_field.name in ("file", "poster", "subtitles_fr", "subtitles_en") and field:
+        if db_field.name in ("file", "poster", *localized("subtitles")) and field:
             field.widget.attrs["accept"] = {
                 "file": "video/mp4,video/webm,.mp4,.webm",
                 "poster": "image/png,image/jpeg,image/webp,image/gif",
@@ -188,7 +188,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
     ]
     list_filter = ["status", "original_language", "issuers", "topics", "release_date"]
     # The search box uses the site's search engine, in both languages (get_search_results).
-    search_fields = ["title_fr"]
+    search_fields = localized("title")
     search_help_text = _(
         "Words in either language, found whatever their accents and endings; "
         "“quotes” for a phrase, -word to exclude."
@@ -274,7 +274,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
                 ),
             )
         if obj is not None and obj.status == models.ReleaseStatus.PUBLISHED:
-            correction = ["correction_note_fr", "correction_note_en"]
+            correction = list(localized("correction_note"))
             fieldsets.insert(0, (_("Correction of a published release"), {"fields": correction}))
         return fieldsets
 
@@ -509,7 +509,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         super().save_model(request, obj, form, change)
         notes = {
             f"note_{code}": form.cleaned_data.get(f"correction_note_{code}", "")
-            for code in ("fr", "en")
+            for code in LANGUAGE_CODES
         }
         if any(notes.values()):
             models.Correction.objects.create(release=obj, user=request.user, **notes)
@@ -518,7 +518,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
 @admin.register(models.Topic)
 class TopicAdmin(TabbedTranslationAdmin):
     list_display = ["name"]
-    search_fields = ["name_fr", "name_en"]
+    search_fields = localized("name")
     prepopulated_fields = {"slug": ["name"]}
 
 

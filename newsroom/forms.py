@@ -4,10 +4,12 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import localized
+
 from .models import PressRelease, ReleaseStatus
 
 # Fields whose change is not an edit of the release's content.
-BOOKKEEPING = {"seen_version", "correction_note_fr", "correction_note_en", "confirm_translation"}
+BOOKKEEPING = {"seen_version", *localized("correction_note"), "confirm_translation"}
 
 
 class ReleaseAdminForm(forms.ModelForm):

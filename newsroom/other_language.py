@@ -12,17 +12,16 @@ found only among the releases this viewer may read: a draft's or an embargoed re
 gets the same 404 as any unknown path) and a topic's (of public releases only, as its feed).
 """
 
-from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 
+from core.languages import LANGUAGE_CODES
+
 from .filters import Offered
 from .models import Topic
 from .views import Withdrawn, find_visible
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class Unknown(Exception):

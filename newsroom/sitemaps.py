@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from core.slugs import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 
 from .listing import listed_institutions, listed_partnerships, listed_people
 from .models import PressRelease, written_in

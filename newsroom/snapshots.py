@@ -3,13 +3,12 @@ facts, listings, links and contacts as they stood that day, whatever is edited l
 
 from html import unescape
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from phonenumber_field.phonenumber import PhoneNumber
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from core.languages import LANGUAGE_CODES
 
 
 def translated(obj, field):

@@ -1,5 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from core.languages import required_in_default_language, required_in_every_language
+
 from . import history, models
 
 
@@ -7,7 +9,7 @@ from . import history, models
 class TopicTranslation(TranslationOptions):
     fields = ("name", "slug")
     empty_values = {"slug": None}
-    required_languages = {"fr": ("name",)}
+    required_languages = required_in_default_language("name")
 
 
 @register(models.PressRelease)
@@ -46,7 +48,7 @@ class CorrectionTranslation(TranslationOptions):
 @register(models.NewsroomIdentity)
 class NewsroomIdentityTranslation(TranslationOptions):
     fields = ("name", "tagline", "footer_text")
-    required_languages = {"fr": ("name",), "en": ("name",)}
+    required_languages = required_in_every_language("name")
 
 
 # Revisions (newsroom/history.py) are registered here: after every translated field exists

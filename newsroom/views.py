@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
+from core.languages import LANGUAGE_CODES, localized
 from core.paging import page_or_last
 
 from . import page_cache, seo
@@ -43,7 +44,6 @@ PAGE_SIZE = 20
 HOME_SIZE = 5
 RELATED_SIZE = 3
 NEWS_SITEMAP_URLS = 1000
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def home(request):
@@ -189,7 +189,7 @@ def find_visible(slug, language, user):
     any) is ``slug``: (release, canonical slug). 404 when there is none (existence is not
     revealed); ``Withdrawn`` when it was public and has been withdrawn."""
     visible = PressRelease.objects.visible_to(user)
-    match = Q(slug_fr=slug) | Q(slug_en=slug)
+    match = Q.create([(field, slug) for field in localized("slug")], connector=Q.OR)
     release = visible.filter(**{f"slug_{language}": slug}).first() or visible.filter(match).first()
     if release is None:
         withdrawn = PressRelease.objects.filter(match, status=ReleaseStatus.WITHDRAWN).first()

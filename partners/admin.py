@@ -9,6 +9,7 @@ from modeltranslation.admin import (
 )
 from reversion_compare.admin import CompareVersionAdmin
 
+from core.languages import DEFAULT_LANGUAGE, localized
 from core.rights import LicensedForm
 
 from . import models
@@ -53,8 +54,8 @@ class PersonImageInline(PartnerImageInline):
 class InstitutionAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
     list_display = ["name", "short_name", "kind", "website", "listing"]
     list_filter = ["listing", "kind"]
-    search_fields = ["name_fr", "name_en", "short_name_fr", "short_name_en", "slug"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    search_fields = [*localized("name", "short_name"), "slug"]
+    prepopulated_fields = {"slug": [f"name_{DEFAULT_LANGUAGE}"]}
     autocomplete_fields = ["member_of", "staff"]
     inlines = [
         KeyFactInline,
@@ -74,7 +75,7 @@ class InstitutionAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
 class PersonAdmin(TabbedTranslationAdmin):
     list_display = ["last_name", "first_name", "job_title", "institution", "listing"]
     list_filter = ["listing", "institution"]
-    search_fields = ["first_name", "last_name", "job_title_fr", "job_title_en"]
+    search_fields = ["first_name", "last_name", *localized("job_title")]
     list_select_related = ["institution"]
     prepopulated_fields = {"slug": ["first_name", "last_name"]}
     autocomplete_fields = ["institution"]
@@ -108,10 +109,8 @@ class MediaContactAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
         "name",
         "person__first_name",
         "person__last_name",
-        "institution__name_fr",
-        "institution__name_en",
-        "role_fr",
-        "role_en",
+        *localized("name", prefix="institution__"),
+        *localized("role"),
         "email",
     ]
     list_select_related = ["person", "institution"]
@@ -132,8 +131,8 @@ class ResearchProjectInline(TranslationStackedInline):
 class PartnershipAdmin(TabbedTranslationAdmin):
     list_display = ["name", "listing"]
     list_filter = ["listing"]
-    search_fields = ["name_fr", "name_en"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    search_fields = localized("name")
+    prepopulated_fields = {"slug": [f"name_{DEFAULT_LANGUAGE}"]}
     autocomplete_fields = ["institutions"]
     inlines = [MilestoneInline, ResearchProjectInline]
 
@@ -143,7 +142,7 @@ class ResearchProjectAdmin(TabbedTranslationAdmin):
     list_display = ["title", "partnership", "order"]
     list_filter = ["partnership"]
     list_select_related = ["partnership"]
-    search_fields = ["title_fr", "title_en", "summary_fr", "summary_en"]
+    search_fields = localized("title", "summary")
     autocomplete_fields = ["partnership"]
 
 
@@ -152,7 +151,7 @@ class MilestoneAdmin(TabbedTranslationAdmin):
     list_display = ["date", "title", "partnership"]
     list_filter = ["partnership"]
     list_select_related = ["partnership"]
-    search_fields = ["title_fr", "title_en"]
+    search_fields = localized("title")
     autocomplete_fields = ["partnership"]
 
 
@@ -160,7 +159,7 @@ class MilestoneAdmin(TabbedTranslationAdmin):
 class StockListingAdmin(admin.ModelAdmin):
     list_display = ["exchange", "ticker", "institution"]
     list_select_related = ["institution"]
-    search_fields = ["exchange", "ticker", "institution__name_fr"]
+    search_fields = ["exchange", "ticker", *localized("name", prefix="institution__")]
     autocomplete_fields = ["institution"]
 
 
@@ -169,7 +168,7 @@ class SocialProfileAdmin(admin.ModelAdmin):
     list_display = ["institution", "network", "url"]
     list_filter = ["network"]
     list_select_related = ["institution"]
-    search_fields = ["institution__name_fr", "url"]
+    search_fields = [*localized("name", prefix="institution__"), "url"]
     autocomplete_fields = ["institution"]
 
 
@@ -178,7 +177,7 @@ class KeyFactAdmin(TabbedTranslationAdmin):
     list_display = ["text", "institution", "order"]
     list_filter = ["institution"]
     list_select_related = ["institution"]
-    search_fields = ["text_fr", "text_en"]
+    search_fields = localized("text")
     autocomplete_fields = ["institution"]
 
 
@@ -186,5 +185,5 @@ class KeyFactAdmin(TabbedTranslationAdmin):
 class SiteAdmin(TabbedTranslationAdmin):
     list_display = ["name", "city", "institution"]
     list_select_related = ["institution"]
-    search_fields = ["name_fr", "name_en", "city"]
+    search_fields = [*localized("name"), "city"]
     autocomplete_fields = ["institution"]

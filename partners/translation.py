@@ -1,18 +1,20 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from core.languages import required_in_default_language
+
 from . import models
 
 
 @register(models.Institution)
 class InstitutionTranslation(TranslationOptions):
     fields = ("name", "short_name", "boilerplate")
-    required_languages = {"fr": ("name",)}
+    required_languages = required_in_default_language("name")
 
 
 @register(models.KeyFact)
 class KeyFactTranslation(TranslationOptions):
     fields = ("text",)
-    required_languages = {"fr": ("text",)}
+    required_languages = required_in_default_language("text")
 
 
 @register(models.Site)
@@ -33,19 +35,19 @@ class MediaContactTranslation(TranslationOptions):
 @register(models.Partnership)
 class PartnershipTranslation(TranslationOptions):
     fields = ("name", "description")
-    required_languages = {"fr": ("name",)}
+    required_languages = required_in_default_language("name")
 
 
 @register(models.Milestone)
 class MilestoneTranslation(TranslationOptions):
     fields = ("title", "text")
-    required_languages = {"fr": ("title",)}
+    required_languages = required_in_default_language("title")
 
 
 @register(models.ResearchProject)
 class ResearchProjectTranslation(TranslationOptions):
     fields = ("title", "summary")
-    required_languages = {"fr": ("title",)}
+    required_languages = required_in_default_language("title")
 
 
 @register(models.PartnerImage)

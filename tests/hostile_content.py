@@ -6,6 +6,7 @@ from itertools import cycle
 from django.apps import apps
 from django.db import models
 
+from core.languages import LANGUAGE_CODES
 from core.richtext import RichTextField
 from newsroom.models import PressRelease
 from newsroom.search import index
@@ -28,7 +29,7 @@ def text_fields(model):
             continue
         if (
             getattr(field, "translated_field", None) is not None
-            and field.name.endswith(tuple(f"_{code}" for code in ("fr", "en")))
+            and field.name.endswith(tuple(f"_{code}" for code in LANGUAGE_CODES))
         ) or not hasattr(model, f"{field.name}_fr"):
             yield field
 

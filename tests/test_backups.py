@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 from django.db import models
 from reversion.models import Revision, Version
 
+from core.languages import LANGUAGE_CODES
 from newsroom import backups
 from newsroom.models import PressRelease, ReleaseImage, SearchDocument
 from partners.models import Institution
@@ -46,7 +47,7 @@ def snapshot():
             PressRelease.objects.values_list(
                 "pk",
                 "status",
-                *(f"{field}_{code}" for field in TRANSLATED for code in ("fr", "en")),
+                *(f"{field}_{code}" for field in TRANSLATED for code in LANGUAGE_CODES),
             )
         ),
         "institutions": sorted(Institution.objects.values_list("pk", "name_fr", "name_en")),

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 
+from core.languages import LANGUAGE_CODES
 from newsroom import clock
 from newsroom.models import PreviewLink
 from tests.helpers import HIDDEN_STATES
@@ -173,7 +174,7 @@ def test_ics_never_shown_to_anonymous_or_ordinary_readers(
     pending = Client()
     pending.force_login(make_journalist(status="pending", email="pending@example.org"))
     for reader in (client, pending):
-        for language in ("fr", "en"):
+        for language in LANGUAGE_CODES:
             response = reader.get(ics_url(release, language))
             assert response.status_code == 404, (state, language)
             assert b"Secret merger" not in response.content

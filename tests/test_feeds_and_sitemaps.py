@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 from lxml import etree
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import ReleaseIssuer
 from newsroom.sitemaps import ReleaseSitemap
 from partners.models import Institution
@@ -32,7 +33,7 @@ def parse_feed(client, url):
     return feed
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 @pytest.mark.parametrize("kind", [0, 1], ids=["rss", "atom"])
 def test_feed_items_have_title_link_date_summary_authors(client, demo_release, language, kind):
     feed = parse_feed(client, FEEDS[language][kind])

@@ -3,10 +3,12 @@ page past the end shows the last page, and the other language's path under a pre
 to the page in the prefix's language (a release's slug included, never a hidden release's)."""
 
 import re
+from itertools import permutations
 
 import pytest
 from django.utils import timezone
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import Topic
 from tests.helpers import HIDDEN_STATES
 
@@ -157,7 +159,7 @@ def test_partnership_and_institution_paths(client, demo_release):
 
 @pytest.mark.parametrize(
     ("language", "other"),
-    [("fr", "en"), ("en", "fr")],
+    list(permutations(LANGUAGE_CODES, 2)),
 )
 def test_a_release_under_the_other_language_path_lands_on_itself(
     client, demo_release, language, other

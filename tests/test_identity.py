@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from alerts.emails import Alerts, confirmation
 from alerts.models import Delivery, Kind, Subscriber
+from core.languages import LANGUAGE_CODES
 from newsroom.models import NewsroomIdentity, identity
 from tests.helpers import image_bytes
 
@@ -61,7 +62,7 @@ def test_pages_show_the_identity_of_the_migration(client, demo_release):
     assert "Salle de presse de Gustave Roussy" in french
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_an_administrator_edit_is_shown_everywhere_at_once(
     client, staff_client, demo_release, language
 ):
@@ -98,7 +99,7 @@ def test_an_administrator_edit_is_shown_everywhere_at_once(
     assert f"{name} — back" in admin_home
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_emails_come_from_the_newsroom_by_its_name(client, demo_release, language):
     NewsroomIdentity.objects.filter(pk=1).update(name_fr="Presse Onco", name_en="Onco Press")
     identity.forget()

@@ -8,13 +8,14 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.forms.models import model_to_dict
 
+from core.languages import LANGUAGE_CODES
 from newsroom.demo import load_demo
 from newsroom.demo_content import DEMO_ADMIN
 from newsroom.models import PressRelease
 from partners.models import Institution, MediaContact, Partnership, Person
 
 pytestmark = pytest.mark.django_db
-LANGS = ("fr", "en")
+LANGS = LANGUAGE_CODES
 
 
 def both(obj, field):

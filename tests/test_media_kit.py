@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from PIL import Image
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import Attachment
 from tests.helpers import HIDDEN_STATES, add_attachment, add_image
 
@@ -133,7 +134,7 @@ def test_a_file_lost_by_storage_is_said_not_a_500(client, full_release):
     assert "documents/dossier-de-presse.pdf : absent du serveur, non inclus (demandez-le" in readme
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_the_page_link_says_what_the_kit_holds(client, full_release, language):
     html = client.get(full_release.get_absolute_url(language)).text
     link = re.search(r'<p class="media-kit"><a [^>]*>([^<]*)</a>', html).group(1)

@@ -7,9 +7,10 @@ from html import unescape
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from core.templatetags.richtext import plaintext
 
+from core.languages import LANGUAGE_CODES
 from partners.models import Institution, Partnership, Person
-from partners.templatetags.richtext import plaintext
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,7 @@ def pages(release, language):
         }
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_every_page_type_has_its_own_description(client, demo_release, language):
     found = {}
     for page, url in pages(demo_release, language).items():

@@ -7,6 +7,7 @@ import time_machine
 from django.test import Client
 from django.utils import timezone
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import EmbargoedView, PressRelease, Quote, ReleaseIssuer, Topic
 from partners.models import Person
 from tests.helpers import add_attachment, add_image, add_video, add_video_link
@@ -67,7 +68,7 @@ def hidden(request, demo_release):
 
 def surfaces(demo_release, hidden):
     """Every public URL that lists, links or describes releases."""
-    seed = [demo_release.get_absolute_url(code) for code in ("fr", "en")]
+    seed = [demo_release.get_absolute_url(code) for code in LANGUAGE_CODES]
     return [
         "/fr/",
         "/en/",
@@ -118,7 +119,7 @@ def content(response):
 
 
 def test_hidden_release_absent_everywhere_for_anonymous_readers(client, demo_release, hidden):
-    for code in ("fr", "en"):
+    for code in LANGUAGE_CODES:
         assert client.get(hidden.get_absolute_url(code)).status_code == 404
         assert (
             client.get(

@@ -2,6 +2,7 @@
 part of the seed in the reader's language."""
 
 import re
+from itertools import permutations
 
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import PressRelease, Quote, ReleaseContact, ReleaseIssuer
 from partners.models import Institution, MediaContact, Person
 from tests.helpers import add_image, add_video, add_video_link, one_content_version
@@ -91,7 +93,7 @@ def page(client, url):
     return response.text
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_home_lists_the_seed_release(client, demo_release, language):
     html = page(client, f"/{language}/")
     assert f'<html lang="{language}">' in html
@@ -109,7 +111,7 @@ def test_admin_login_page(client):
     assert page(client, "/admin/login/")
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_release_page_shows_every_part_of_the_seed(client, demo_release, language):
     html = page(client, demo_release.get_absolute_url(language))
     assert f"<h1>{HEADLINES[language]}</h1>" in html
@@ -128,7 +130,7 @@ def test_release_urls_use_translated_words_and_slugs(demo_release):
     assert demo_release.get_absolute_url("en").startswith("/en/press-releases/sanofi-and-")
 
 
-@pytest.mark.parametrize(("language", "other"), [("fr", "en"), ("en", "fr")])
+@pytest.mark.parametrize(("language", "other"), list(permutations(LANGUAGE_CODES, 2)))
 def test_language_switch_and_hreflang_land_on_the_same_release(
     client, demo_release, language, other
 ):
@@ -188,7 +190,7 @@ def test_rich_text_written_around_save_is_still_sanitised_on_output(client, demo
 
 
 @pytest.mark.parametrize("status", ["draft", "in_review", "approved", "withdrawn"])
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_unpublished_release_is_404_and_unlisted(client, make_release, status, language):
     release = make_release(status=status, title_fr=f"Secret {status}", title_en=f"Secret {status}")
     assert client.get(release.get_absolute_url(language)).status_code == 404

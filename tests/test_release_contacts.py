@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import PressRelease, ReleaseContact
 from newsroom.workflow import release_transition
 from partners.models import MediaContact, Person
@@ -39,7 +40,7 @@ def publish(release, user):
     return release
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 @pytest.mark.parametrize("own_contacts", [False, True], ids=["institution's", "release's"])
 def test_published_release_shows_public_contacts_unlabelled(
     client, make_release, publisher, contacts, language, own_contacts

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import (
     Attachment,
     PressRelease,
@@ -33,7 +34,7 @@ def test_slug_made_unique_within_its_language():
     assert second.slug_fr == "meme-titre-2"
 
 
-@pytest.mark.parametrize("active", ["fr", "en"])
+@pytest.mark.parametrize("active", LANGUAGE_CODES)
 def test_slugs_do_not_depend_on_the_active_language(active):
     """The untranslated ``slug`` column is filled with the active language's value by
     modeltranslation: it must not carry a uniqueness of its own."""
@@ -141,7 +142,7 @@ def test_topic_duplicate_slug_reported_by_validation():
     assert "This slug is already used." in str(error.value)
 
 
-@pytest.mark.parametrize("original", ["fr", "en"])
+@pytest.mark.parametrize("original", LANGUAGE_CODES)
 def test_quote_image_attachment_text_required_in_original_language_only(original, institution):
     other = "en" if original == "fr" else "fr"
     release = PressRelease.objects.create(**{f"title_{original}": "T"}, original_language=original)

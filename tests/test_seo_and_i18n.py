@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.urls import path
 from django.utils import timezone, translation
 
+from core.languages import LANGUAGE_CODES
 from newsroom.models import ReleaseIssuer
 from partners.models import Institution
 from tests.helpers import add_image
@@ -61,7 +62,7 @@ def test_release_with_image_uses_it_for_previews(client, make_release):
     assert picture["creditText"] == "Studio" and picture["copyrightNotice"] == "© Studio"
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_news_article_json_ld(client, demo_release, language):
     cluster = Institution.objects.get(slug="paris-saclay-cancer-cluster")
     ReleaseIssuer.objects.create(release=demo_release, institution=cluster, order=3)
@@ -133,9 +134,9 @@ def test_every_page_has_canonical_hreflang_and_a_working_language_switch(client,
     html = client.get(url).text
     assert f'<link rel="canonical" href="http://testserver{url}">' in html
     links = dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
-    assert set(links) == {"fr", "en", "x-default"}
+    assert set(links) == {*LANGUAGE_CODES, "x-default"}
     assert links["x-default"] == links["fr"]
-    for code in ("fr", "en"):
+    for code in LANGUAGE_CODES:
         response = client.get(links[code].removeprefix("http://testserver"))
         assert response.status_code == 200
         assert f'<html lang="{code}">' in response.text

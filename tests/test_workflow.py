@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.languages import LANGUAGE_CODES
 from newsroom import workflow
 from newsroom.models import Correction, PressRelease, ReleaseTransition
 from partners.models import Institution
@@ -130,7 +131,7 @@ def test_issuers_frozen_on_publication(demo_release, make_staff, client, sanofi)
 def test_withdrawn_release_answers_410_and_leaves_lists(make_release, make_staff, client):
     release = make_release(title_fr="Retiré bientôt", title_en="Soon withdrawn")
     step(release, make_staff("Publisher"), "withdraw")
-    for language in ("fr", "en"):
+    for language in LANGUAGE_CODES:
         response = client.get(release.get_absolute_url(language))
         assert response.status_code == 410
         assert "withdrawn on" in response.text or "retiré le" in response.text

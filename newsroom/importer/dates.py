@@ -39,7 +39,7 @@ def month_number(word, language):
     if word.isdigit():
         return int(word)
     word = fold(word).rstrip(".")
-    for languages in ((language,), ("fr", "en")):
+    for languages in ((language,), tuple(MONTHS)):
         for code in languages:
             names = MONTHS.get(code, [])
             found = [n for n, name in enumerate(names, 1) if name.startswith(word)]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from core.languages import LANGUAGE_CODES
 from partners.models import Institution, MediaContact, Person, StockListing
 
 from ..search.text import fold
@@ -45,7 +46,7 @@ def names_of(institution):
     return {
         getattr(institution, f"{field}_{code}") or ""
         for field in ("name", "short_name")
-        for code in ("fr", "en")
+        for code in LANGUAGE_CODES
     } - {""}
 
 

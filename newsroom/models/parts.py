@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from core.images import RENDITIONS, make_rendition, rendition_name
+from core.languages import LANGUAGE_CODES
 from core.rights import Licensed
 from core.uploads import ReencodedImageField
 from core.validators import validate_attachment, validate_image
@@ -383,9 +384,7 @@ class ReleaseVideo(Licensed, ReleaseChild):
     def subtitles(self):
         """[(language, file)] of the subtitle tracks it has."""
         return [
-            (code, file)
-            for code, file in (("fr", self.subtitles_fr), ("en", self.subtitles_en))
-            if file
+            (code, file) for code in LANGUAGE_CODES if (file := getattr(self, f"subtitles_{code}"))
         ]
 
     @property

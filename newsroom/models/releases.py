@@ -13,8 +13,9 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 from core.richtext import RichTextField, as_text
-from core.slugs import LANGUAGE_CODES, fill_translated_slugs, slug_fields, slug_taken
+from core.slugs import fill_translated_slugs, slug_fields, slug_taken
 from partners.models import Institution, MediaContact, ResearchProject
 
 from ..snapshots import FrozenInstitution
@@ -222,7 +223,7 @@ class PressRelease(models.Model):
     release_date = models.DateField(_("release date"), default=timezone.localdate)
     body = RichTextField(_("body"), blank=True)
     original_language = models.CharField(
-        _("original language"), max_length=5, choices=settings.LANGUAGES, default="fr"
+        _("original language"), max_length=5, choices=settings.LANGUAGES, default=DEFAULT_LANGUAGE
     )
     issuers = models.ManyToManyField(
         Institution,

@@ -12,6 +12,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.dispatch import receiver
 
+from core.languages import localized
+
 from .text import fold, words
 
 
@@ -49,8 +51,8 @@ def folded(*fields):
     return Fold(Joined(*(Coalesce(field, models.Value("")) for field in fields)))
 
 
-INSTITUTION = ("name_fr", "name_en", "short_name_fr", "short_name_en")
-PERSON = ("first_name", "last_name", "job_title_fr", "job_title_en")
+INSTITUTION = localized("name", "short_name")
+PERSON = ("first_name", "last_name", *localized("job_title"))
 
 
 def contact_haystack(prefix=""):
@@ -58,8 +60,7 @@ def contact_haystack(prefix=""):
         f"{prefix}name",
         *(f"{prefix}person__{field}" for field in PERSON),
         *(f"{prefix}institution__{field}" for field in INSTITUTION),
-        f"{prefix}role_fr",
-        f"{prefix}role_en",
+        *localized("role", prefix=prefix),
     )
 
 
@@ -72,7 +73,7 @@ def topic_match(word, releases, link):
     name contains ``word``."""
     from ..models import Topic
 
-    topics = Topic.objects.annotate(folded=folded("name_fr", "name_en")).filter(
+    topics = Topic.objects.annotate(folded=folded(*localized("name"))).filter(
         folded__contains=word,
         press_releases__in=releases.filter(**{link: OuterRef(OuterRef("pk"))}),
     )

@@ -5,7 +5,7 @@ from typing import NamedTuple
 from django.db.models import Prefetch
 from django.utils import translation
 
-from core.slugs import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 
 
 class Document(NamedTuple):

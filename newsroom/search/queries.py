@@ -3,7 +3,7 @@ than on the queryset, so that models never import search (search imports models)
 
 from django.utils import translation
 
-from core.slugs import LANGUAGE_CODES
+from core.languages import LANGUAGE_CODES
 
 from .backends import backend
 

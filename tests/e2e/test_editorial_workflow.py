@@ -10,6 +10,7 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from core.languages import LANGUAGE_CODES
 from tests.e2e.conftest import DESKTOP, sign_in
 
 pytestmark = [
@@ -78,7 +79,7 @@ def fetch(reader, url):
 def surfaces(site, release, reader):
     """Every public place a release can show: its pages and kit, lists, search, feeds,
     sitemaps (the index and each sitemap it names)."""
-    urls = [f"{site}{release.get_absolute_url(code)}" for code in ("fr", "en")]
+    urls = [f"{site}{release.get_absolute_url(code)}" for code in LANGUAGE_CODES]
     urls += [f"{url}kit-media/" for url in urls[:1]] + [f"{urls[1]}media-kit/"]
     urls += [f"{site}/fr/", f"{site}/en/", f"{site}/fr/communiques/?q=témoin"]
     urls += [f"{site}/en/press-releases/", f"{site}/fr/flux/rss/", f"{site}/en/feeds/atom/"]

@@ -5,6 +5,7 @@ fixture fails on any refusal), and seeks in it with byte ranges."""
 
 import pytest
 
+from core.languages import LANGUAGE_CODES
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.quality import assert_accessible, assert_valid_html
 
@@ -44,7 +45,7 @@ def video_release(site):
     return release
 
 
-@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
 def test_release_with_videos_is_accessible(site, page, video_release, language):
     page.goto(site + video_release.get_absolute_url(language))
     assert page.locator("video[controls] source[type='video/webm']").count() == 1
@@ -91,7 +92,7 @@ def test_release_with_videos_is_valid_html(site, video_release, tmp_path):
 
     client = Client()
     files = []
-    for language in ("fr", "en"):
+    for language in LANGUAGE_CODES:
         response = client.get(video_release.get_absolute_url(language))
         assert response.status_code == 200
         assert b"<video" in response.content and b"vimeo.com/123456" in response.content

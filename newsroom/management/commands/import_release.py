@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from core.languages import LANGUAGE_CODES
 from newsroom.importer.drafts import create_draft
 from newsroom.importer.files import UnreadableDocument, read_document
 from newsroom.importer.matching import known_institution_names
@@ -17,7 +18,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file")
-        parser.add_argument("--language", choices=["fr", "en"])
+        parser.add_argument("--language", choices=LANGUAGE_CODES)
         parser.add_argument(
             "--dry-run", action="store_true", help="Write nothing; print the structure as JSON."
         )

@@ -1,0 +1,23 @@
+"""The site's languages, from ``settings.LANGUAGES``: code lists and the default language are
+read here rather than written out (French first, English the equal second, today)."""
+
+from django.conf import settings
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
+# The language every required translated field must be filled in (modeltranslation's default).
+DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
+
+
+def required_in_every_language(*fields):
+    """modeltranslation's ``required_languages`` for fields no language may leave empty."""
+    return dict.fromkeys(LANGUAGE_CODES, fields)
+
+
+def required_in_default_language(*fields):
+    return {DEFAULT_LANGUAGE: fields}
+
+
+def localized(*fields, prefix=""):
+    """A translated field's columns in every language: ``localized("name")`` is
+    ``("name_fr", "name_en")``; ``prefix`` follows a relation ("institution__")."""
+    return tuple(f"{prefix}{field}_{code}" for field in fields for code in LANGUAGE_CODES)
