@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from partners.models import Institution, MediaContact, ResearchProject
+from partners.models import Institution, ResearchProject
 from partners.rights import Licensed
 
 from .parts import Attachment, Quote, ReleaseImage, ReleaseVideo
@@ -31,18 +31,12 @@ def detail_prefetches():
     """Related rows a release page shows: a fixed number of queries whatever their number.
     An issuer's own contacts (shown when the release names none of it) only as far as they
     are listed: an import's new contact waits for its own release."""
-    from ..listing import listed_contacts
+    from ..listing import institution_contacts, release_contacts
 
     return (
         _issuers(
             Institution.objects.prefetch_related(
-                "stock_listings",
-                "social_profiles",
-                models.Prefetch(
-                    "media_contacts",
-                    queryset=listed_contacts().select_related("person", "institution"),
-                    to_attr="public_contacts",
-                ),
+                "stock_listings", "social_profiles", institution_contacts()
             )
         ),
         "topics",
@@ -60,9 +54,7 @@ def detail_prefetches():
         ),
         models.Prefetch(
             "contacts",
-            queryset=MediaContact.objects.filter(is_public=True)
-            .select_related("person", "institution")
-            .order_by("releasecontact__order", "releasecontact__pk"),
+            queryset=release_contacts().select_related("person", "institution"),
             to_attr="public_contacts",
         ),
     )

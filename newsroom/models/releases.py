@@ -197,6 +197,12 @@ class PressReleaseQuerySet(models.QuerySet):
 
         return self.filter(pk__in=backend(self.db).matching_ids(query, languages))
 
+    def about_partnership(self, partnership):
+        """Releases about a research project of ``partnership``, by id: each once, however
+        many of its projects it is about."""
+        about = PressRelease.objects.filter(research_projects__partnership=partnership)
+        return self.filter(pk__in=about.values("pk"))
+
     def related_to(self, release):
         """Other releases sharing an issuer or a topic, newest first."""
         issuers = [institution.pk for institution in release.issuers.all()]
