@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from newsroom.branding import identity_of
 from newsroom.clock import paris_and_utc
-from newsroom.models import PressRelease, detail_prefetches
+from newsroom.models import PressRelease
+from newsroom.release_prefetches import detail_prefetches
 
 from . import links
 from .models import Kind

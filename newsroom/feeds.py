@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .branding import identity_of
 from .listing import listed_institutions
-from .models import PressRelease, Topic
+from .models import PressRelease, Topic, list_prefetches
 
 FEED_SIZE = 30
 
@@ -56,7 +56,8 @@ class ReleaseFeed(Feed):
         return _("Press releases, experts and media contacts of our partner institutions.")
 
     def items(self, scope):
-        releases = PressRelease.objects.published().filtered(**scope).for_display()
+        releases = PressRelease.objects.published().filtered(**scope)
+        releases = releases.prefetch_related(*list_prefetches())
         return releases.prefetch_related("topics")[:FEED_SIZE]  # items' categories
 
     def item_title(self, release):

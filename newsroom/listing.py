@@ -8,7 +8,7 @@ Every public surface asks these functions; ``partners`` cannot, as it knows noth
 releases.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from core.rights import Licensed
@@ -59,6 +59,20 @@ def listed_people(now=None):
     return Person.objects.filter(Q(listing=Listing.PUBLIC) | quoted_in_public(now) | contact)
 
 
+def people_with_institution(now=None):
+    """``listed_people`` with their institution, annotated ``institution_listed``: whether it
+    may be named with them (a speaker's new institution waits until it is listed too)."""
+    now = now or timezone.now()
+    shown = ExpressionWrapper(issuer_listed(now, "institution"), output_field=BooleanField())
+    return listed_people(now).select_related("institution").annotate(institution_listed=shown)
+
+
+def spokespeople(now=None):
+    """People quoted in a release anyone may read at ``now``, by name: an institution's
+    spokespeople on its page (staff listing alone makes no one a spokesperson)."""
+    return Person.objects.filter(quoted_in_public(now)).order_by("last_name", "first_name")
+
+
 def listed_partnerships(now=None):
     """Partnerships listed by staff, or a project of which a public release is about."""
     links = PressRelease.research_projects.through.objects.filter(
@@ -73,6 +87,45 @@ def contacts_for(user):
     not yet listed), listed ones for everyone else."""
     contacts = MediaContact.objects.all() if user.is_staff else listed_contacts()
     return contacts.select_related("person", "institution")
+
+
+def institution_contacts(now=None):
+    """Prefetch of an institution's listed media contacts as ``public_contacts``: on its page,
+    and on a release's for an issuer the release names none of (``contacts_by_issuer``)."""
+    return Prefetch(
+        "media_contacts",
+        queryset=listed_contacts(now).select_related("person", "institution"),
+        to_attr="public_contacts",
+    )
+
+
+def release_contacts(contacts=None):
+    """A release's own media contacts as its page shows them: never an internal one, in the
+    order staff set; not ``listed_contacts``, as a preview shows them before the release is
+    out. ``contacts``: one release's (``release.contacts``); by default all, for a prefetch."""
+    contacts = MediaContact.objects.all() if contacts is None else contacts
+    return contacts.filter(is_public=True).order_by("releasecontact__order", "releasecontact__pk")
+
+
+def directory(contacts, now=None):
+    """The contacts directory: by name, the institutions with one of ``contacts`` (those the
+    viewer may see, ``contacts_for``) or a listed spokesperson, each with its ``contacts`` and
+    ``spokespeople``: three queries whatever their number."""
+    now = now or timezone.now()
+    people = listed_people(now)
+    return (
+        Institution.objects.filter(
+            Q(pk__in=contacts.values("institution"))
+            # A listed spokesperson's institution only if it is itself known.
+            | Q(pk__in=people.values("institution"))
+            & Q(pk__in=listed_institutions(now).values("pk"))
+        )
+        .order_by("name")
+        .prefetch_related(
+            Prefetch("media_contacts", queryset=contacts, to_attr="contacts"),
+            Prefetch("people", queryset=people, to_attr="spokespeople"),
+        )
+    )
 
 
 def offered_partner_images(now=None):

@@ -2,12 +2,11 @@
 with their published releases."""
 
 from django import forms
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from partners.models import Institution, Person
 from partners.views import vcard_response
 
 from . import seo
@@ -15,12 +14,13 @@ from .cards import cards
 from .filters import SearchField
 from .listing import (
     contacts_for,
-    issuer_listed,
-    listed_contacts,
+    directory,
+    institution_contacts,
     listed_institutions,
     listed_partnerships,
     listed_people,
-    quoted_in_public,
+    people_with_institution,
+    spokespeople,
 )
 from .models import PressRelease, Quote
 from .search.contacts import matching_contacts, matching_people
@@ -43,18 +43,8 @@ def institution_detail(request, slug):
             ),
             Prefetch("members", queryset=listed_institutions(now)),
             Prefetch("partnerships", queryset=listed_partnerships(now)),
-            Prefetch(
-                "media_contacts",
-                queryset=listed_contacts(now).select_related("person", "institution"),
-                to_attr="public_contacts",
-            ),
-            Prefetch(
-                "people",
-                queryset=Person.objects.filter(quoted_in_public(now)).order_by(
-                    "last_name", "first_name"
-                ),
-                to_attr="spokespeople",
-            ),
+            institution_contacts(now),
+            Prefetch("people", queryset=spokespeople(now), to_attr="spokespeople"),
         ),
         slug=slug,
     )
@@ -75,18 +65,8 @@ def institution_detail(request, slug):
 
 
 def person_detail(request, slug):
-    now = timezone.now()
-    people = listed_people(now).select_related("institution")
-    # Their institution is named only once listed too (a speaker's new institution, say).
-    shown = ExpressionWrapper(issuer_listed(now, "institution"), output_field=BooleanField())
-    person = get_object_or_404(people.annotate(institution_listed=shown), slug=slug)
-    quotes = (
-        Quote.objects.filter(
-            person=person, release__in=PressRelease.objects.visible_to(request.user)
-        )
-        .select_related("release")
-        .order_by("-release__release_date", "order")
-    )
+    person = get_object_or_404(people_with_institution(), slug=slug)
+    quotes = Quote.objects.by(person).visible_to(request.user)
     return render(request, "partners/person_detail.html", {"person": person, "quotes": quotes})
 
 
@@ -99,10 +79,9 @@ def partnership_detail(request, slug):
         ),
         slug=slug,
     )
-    shown = PressRelease.objects.filter(research_projects__partnership=partnership)
     releases = cards(
         request,
-        PressRelease.objects.visible_to(request.user).filter(pk__in=shown.values("pk")),
+        PressRelease.objects.visible_to(request.user).about_partnership(partnership),
         RELEASES_SHOWN,
     )
     return render(
@@ -135,22 +114,8 @@ def contact_directory(request):
             listed_people().select_related("institution"), search, releases
         )
     else:
-        # Press officers and spokespeople side by side, per institution: three queries
-        # whatever their number.
-        people = listed_people()
-        context["institutions"] = (
-            Institution.objects.filter(
-                Q(pk__in=contacts.values("institution"))
-                # A listed spokesperson's institution only if it is itself known.
-                | Q(pk__in=people.values("institution"))
-                & Q(pk__in=listed_institutions().values("pk"))
-            )
-            .order_by("name")
-            .prefetch_related(
-                Prefetch("media_contacts", queryset=contacts, to_attr="contacts"),
-                Prefetch("people", queryset=people, to_attr="spokespeople"),
-            )
-        )
+        # Press officers and spokespeople side by side, per institution.
+        context["institutions"] = directory(contacts)
     return render(request, "partners/contact_directory.html", context)
 
 

@@ -32,9 +32,9 @@ from .models import (
     PressRelease,
     PreviewLink,
     ReleaseStatus,
-    detail_prefetches,
     is_accredited,
 )
+from .release_prefetches import detail_prefetches
 from .search.facets import names
 from .search.results import SearchResults
 from .search.snippets import release_snippet

@@ -13,7 +13,7 @@ from core.rights import lacks_rights
 
 from . import history
 from .clock import paris_and_utc
-from .listing import listed_contacts
+from .listing import listed_contacts, release_contacts
 from .models import PressRelease, ReleaseTransition
 from .models.workflow import ACTIONS
 from .snapshots import snapshot_institution
@@ -145,11 +145,7 @@ def check_publishable(release):
 def freeze_issuers(release):
     """Keep each issuer's boilerplate, key facts and contacts as they stand on publication:
     the release's own contacts of that institution, else the institution's public ones."""
-    listed = list(
-        release.contacts.filter(is_public=True)
-        .select_related("person")
-        .order_by("releasecontact__order", "releasecontact__pk")
-    )
+    listed = list(release_contacts(release.contacts).select_related("person"))
     for issuer in release.releaseissuer_set.select_related("institution"):
         institution = issuer.institution
         contacts = [c for c in listed if c.institution_id == institution.pk] or list(

@@ -1,5 +1,5 @@
 """The layout's rules hold: each app imports only the layers below it (config → alerts,
-accounts → newsroom → partners → core), and the import circles once found stay broken
+accounts → newsroom → partners → core), and no module imports one that imports it back
 (pyproject.toml, [tool.importlinter])."""
 
 import subprocess

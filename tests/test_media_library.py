@@ -19,7 +19,8 @@ from PIL import Image
 from core.rights import LicensedForm
 from newsroom import media_library, page_cache, workflow
 from newsroom.media_kit import build_media_kit
-from newsroom.models import Attachment, PressRelease, ReleaseImage, detail_prefetches
+from newsroom.models import Attachment, PressRelease, ReleaseImage
+from newsroom.release_prefetches import detail_prefetches
 from partners.models import Institution, Listing, PartnerImage, Person
 from tests.helpers import (
     HIDDEN_STATES,

@@ -7,9 +7,9 @@ from html import unescape
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from core.templatetags.richtext import plaintext
 
 from core.languages import LANGUAGE_CODES
+from core.templatetags.richtext import plaintext
 from partners.models import Institution, Partnership, Person
 
 pytestmark = pytest.mark.django_db

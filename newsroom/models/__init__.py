@@ -11,7 +11,7 @@ from .parts import (
     ReleaseIssuer,
     ReleaseVideo,
 )
-from .prefetches import detail_prefetches, list_prefetches
+from .prefetches import list_prefetches
 from .previews import PreviewLink
 from .releases import (
     PressRelease,
@@ -46,7 +46,6 @@ __all__ = [
     "SearchDocument",
     "Topic",
     "current_identity",
-    "detail_prefetches",
     "is_accredited",
     "list_prefetches",
     "published_at",

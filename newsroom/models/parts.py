@@ -26,6 +26,7 @@ from ..video_files import (
     validate_webvtt,
     video_path,
 )
+from .releases import PressRelease
 
 
 class ReleaseIssuer(Ordered):
@@ -87,6 +88,21 @@ class ReleaseChild(Ordered):
             raise ValidationError(errors)
 
 
+class QuoteQuerySet(models.QuerySet):
+    def by(self, person):
+        """``person``'s quotes with their releases, newest release first."""
+        return (
+            self.filter(person=person)
+            .select_related("release")
+            .order_by("-release__release_date", "order")
+        )
+
+    def visible_to(self, user=None, now=None):
+        """Quotes in releases this viewer may read (``PressReleaseQuerySet.visible_to``): a
+        draft's quote only for those who may read the draft."""
+        return self.filter(release__in=PressRelease.objects.visible_to(user, now))
+
+
 class Quote(ReleaseChild):
     release = models.ForeignKey(
         "newsroom.PressRelease", on_delete=models.CASCADE, related_name="quotes"
@@ -103,6 +119,8 @@ class Quote(ReleaseChild):
     )
 
     required_in_original = ("text",)
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta(ReleaseChild.Meta):
         verbose_name = _("quote")

@@ -3,9 +3,9 @@
 from django.db import models
 
 from core.rights import Licensed
-from partners.models import Institution, MediaContact, ResearchProject
+from partners.models import Institution
 
-from .parts import Attachment, Quote, ReleaseImage, ReleaseVideo
+from .parts import ReleaseImage
 
 
 def offered(model):
@@ -15,7 +15,7 @@ def offered(model):
     return models.Prefetch(name, queryset=model.objects.filter(Licensed.offered_filter()))
 
 
-def _issuers(queryset):
+def issuers_in_order(queryset):
     return models.Prefetch(
         "issuers",
         queryset=queryset.order_by("releaseissuer__order", "releaseissuer__pk"),
@@ -24,45 +24,4 @@ def _issuers(queryset):
 
 def list_prefetches():
     """Related rows a release card shows (issuers in staff-set order, lead image)."""
-    return (_issuers(Institution.objects.all()), offered(ReleaseImage))
-
-
-def detail_prefetches():
-    """Related rows a release page shows: a fixed number of queries whatever their number.
-    An issuer's own contacts (shown when the release names none of it) only as far as they
-    are listed: an import's new contact waits for its own release."""
-    from ..listing import listed_contacts
-
-    return (
-        _issuers(
-            Institution.objects.prefetch_related(
-                "stock_listings",
-                "social_profiles",
-                models.Prefetch(
-                    "media_contacts",
-                    queryset=listed_contacts().select_related("person", "institution"),
-                    to_attr="public_contacts",
-                ),
-            )
-        ),
-        "topics",
-        "releaseissuer_set",
-        "corrections",
-        models.Prefetch(
-            "research_projects", queryset=ResearchProject.objects.select_related("partnership")
-        ),
-        models.Prefetch("quotes", queryset=Quote.objects.select_related("person")),
-        offered(ReleaseImage),
-        offered(Attachment),
-        # Videos still offered (their rights not expired): the page, JSON-LD and media kit.
-        models.Prefetch(
-            "videos", queryset=ReleaseVideo.objects.filter(ReleaseVideo.offered_filter())
-        ),
-        models.Prefetch(
-            "contacts",
-            queryset=MediaContact.objects.filter(is_public=True)
-            .select_related("person", "institution")
-            .order_by("releasecontact__order", "releasecontact__pk"),
-            to_attr="public_contacts",
-        ),
-    )
+    return (issuers_in_order(Institution.objects.all()), offered(ReleaseImage))

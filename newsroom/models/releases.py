@@ -166,12 +166,6 @@ class PressReleaseQuerySet(models.QuerySet):
         recent = Q(publish_at__gte=moment) | Q(embargo_until__gte=moment)
         return self.alias(made_public_at=made_public).filter(recent)
 
-    def for_display(self):
-        """What a list shows, fetched in a fixed number of queries whatever the page size."""
-        from .prefetches import list_prefetches
-
-        return self.prefetch_related(*list_prefetches())
-
     def filtered(self, *, institution=None, topic=None, year=None):
         """The public list's filters, combinable; ``None`` means "any"."""
         releases = self
@@ -182,6 +176,12 @@ class PressReleaseQuerySet(models.QuerySet):
         if year is not None:
             releases = releases.filter(release_date__year=year)
         return releases
+
+    def about_partnership(self, partnership):
+        """Releases about a research project of ``partnership``, by id: each once, however
+        many of its projects it is about."""
+        about = PressRelease.objects.filter(research_projects__partnership=partnership)
+        return self.filter(pk__in=about.values("pk"))
 
     def related_to(self, release):
         """Other releases sharing an issuer or a topic, newest first."""
