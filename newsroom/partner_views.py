@@ -18,7 +18,6 @@ from .listing import (
     institution_contacts,
     listed_institutions,
     listed_partnerships,
-    listed_people,
     people_with_institution,
     spokespeople,
 )
@@ -110,9 +109,7 @@ def contact_directory(request):
         context["contacts"] = matching_contacts(contacts, search, releases).order_by(
             "institution__name", "order", "pk"
         )
-        context["people"] = matching_people(
-            listed_people().select_related("institution"), search, releases
-        )
+        context["people"] = matching_people(people_with_institution(), search, releases)
     else:
         # Press officers and spokespeople side by side, per institution.
         context["institutions"] = directory(contacts)

@@ -187,6 +187,22 @@ def test_a_new_speaker_of_a_listed_institution_is_not_named_with_it(client, demo
     assert person.institution == hidden
 
 
+def test_the_directory_search_does_not_name_an_unlisted_institution(client, demo_release):
+    """The contacts page's search shows a listed speaker as their page does: without an
+    institution not listed yet, and a search for that institution's name does not find them."""
+    hidden = Institution.objects.create(kind="company", name="Secret Labs", slug="secret-labs")
+    Person.objects.create(
+        first_name="Ann", last_name="Onymous", slug="ann", institution=hidden, listing="public"
+    )
+    found = client.get("/en/media-contacts/?q=onymous").content.decode()
+    assert "Ann Onymous" in found and "Secret Labs" not in found
+    assert "Ann Onymous" not in client.get("/en/media-contacts/?q=secret").content.decode()
+    hidden.listing = Listing.PUBLIC
+    hidden.save()
+    assert "Ann Onymous" in client.get("/en/media-contacts/?q=secret").content.decode()
+    assert "Secret Labs" in client.get("/en/media-contacts/?q=onymous").content.decode()
+
+
 def test_an_internal_contact_is_never_listed(client, demo_release):
     roussy = Institution.objects.get(slug="gustave-roussy")
     internal = MediaContact.objects.create(

@@ -8,7 +8,7 @@ runs on both databases (``Fold`` below).
 
 from django.db import models
 from django.db.backends.signals import connection_created
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.dispatch import receiver
 
@@ -65,7 +65,14 @@ def contact_haystack(prefix=""):
 
 
 def person_haystack():
-    return folded(*PERSON, *(f"institution__{field}" for field in INSTITUTION))
+    """A person's words, and their institution's only where it may be named with them
+    (``institution_listed``, from ``listing.people_with_institution``): a search for a name
+    not yet public must not find who belongs to it."""
+    named = (
+        Case(When(institution_listed=True, then=F(f"institution__{field}")), default=Value(""))
+        for field in INSTITUTION
+    )
+    return folded(*PERSON, *named)
 
 
 def topic_match(word, releases, link):
@@ -96,4 +103,5 @@ def matching_contacts(contacts, query, releases):
 
 
 def matching_people(people, query, releases):
+    """``people``: annotated ``institution_listed`` (``listing.people_with_institution``)."""
     return look_up(people, query, person_haystack(), releases, "quotes__person")
