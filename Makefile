@@ -52,7 +52,7 @@ test-postgres: setup
 # The property-based tests (fuzzing, the sanitiser) with Hypothesis's "long" profile: about 33
 # times the examples of a normal run, drawn at random (tests/conftest.py).
 fuzz-long: setup
-	HYPOTHESIS_PROFILE=long $(PY) -m pytest -n $(WORKERS) tests/test_fuzz.py tests/test_xss.py
+	HYPOTHESIS_PROFILE=long $(PY) -m pytest -n $(WORKERS) tests/site/test_fuzz.py tests/site/test_xss.py
 
 # Test-only Node tools (the Nu Html Checker, the MDN HTTP Observatory), from package-lock.json.
 # Without install scripts: one of the Observatory's fetches certificates from the internet, which

@@ -1,6 +1,6 @@
 """The staff dashboard (the admin's front page): what needs me now, and what goes out when.
 
-A fixed number of queries whatever the number of releases (tests/test_dashboard.py)."""
+A fixed number of queries whatever the number of releases (tests/releases/test_dashboard.py)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q

@@ -2,6 +2,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 # Examples a property draws in the "dev" and "ci" Hypothesis profiles (tests/conftest.py).
@@ -226,3 +227,44 @@ def add_video_link(release, url="https://www.youtube.com/watch?v=abc123", **fiel
 
     values = {"title_fr": "Sur YouTube", "title_en": "On YouTube", "external_url": url}
     return ReleaseVideo.objects.create(release=release, **(values | fields))
+
+
+# The release change form in the back office, posted back as a browser would.
+
+
+def admin_change(release):
+    return reverse("admin:newsroom_pressrelease_change", args=[release.pk])
+
+
+def form_data(client, url, **changes):
+    """The change form's current values, as a browser would post them back."""
+    response = client.get(url)
+    data = {}
+    for form in [response.context["adminform"].form]:
+        for name, field in form.fields.items():
+            value = form[name].value()
+            if value is None:
+                continue
+            if hasattr(field.widget, "widgets"):  # split date and time
+                for index, part in enumerate(field.widget.decompress(value)):
+                    data[f"{name}_{index}"] = "" if part is None else str(part)
+                continue
+            if field.show_hidden_initial:  # fields with a callable default, as a browser posts
+                data[form.add_initial_prefix(name)] = str(value)
+            if isinstance(value, list | tuple):
+                data[name] = [str(v) for v in value]
+            elif isinstance(value, bool):
+                if value:
+                    data[name] = "on"
+            else:
+                data[name] = str(value)
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        for name in management.fields:
+            data[f"{management.prefix}-{name}"] = management[name].value()
+        for subform in formset.formset.forms:
+            for name in subform.fields:
+                value = subform[name].value()
+                if value is not None and value is not False:
+                    data[f"{subform.prefix}-{name}"] = str(value) if value is not True else "on"
+    return data | changes

@@ -476,7 +476,7 @@ class PressRelease(models.Model):
 
     def is_public_at(self, now):
         """The Python twin of ``published(now)`` (``published_at``): anyone may read it at
-        ``now``. tests/test_visibility_rule.py checks the two agree in every state."""
+        ``now``. tests/releases/test_visibility_rule.py checks the two agree in every state."""
         return (
             self.status == ReleaseStatus.PUBLISHED
             and self.publish_at is not None
@@ -530,7 +530,7 @@ class PressRelease(models.Model):
         """When anyone may read it, if published: ``published(now)`` (``is_public_at(now)``)
         holds exactly when this is at or before ``now``, since a published release always has
         a ``publish_at`` (constraint ``release_published_has_time``). None otherwise (search
-        documents keep a copy; tests/test_visibility_rule.py checks the equivalence)."""
+        documents keep a copy; tests/releases/test_visibility_rule.py checks the equivalence)."""
         return self.made_public_at if self.status == ReleaseStatus.PUBLISHED else None
 
     @property

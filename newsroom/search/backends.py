@@ -92,7 +92,7 @@ class PostgreSQL:
         where_params = [language]
         # The copy of ``published(now)`` in SQL: ``public_from <= now`` holds exactly when
         # ``release.is_public_at(now)`` does (PressRelease.public_from; checked state by state
-        # in tests/test_visibility_rule.py). Only a preselection: ``releases`` decides.
+        # in tests/releases/test_visibility_rule.py). Only a preselection: ``releases`` decides.
         visible, visible_params = "d.public_from <= %s", [now]
         if beyond is not None and (selected := subquery(beyond)):
             sql, params = selected

@@ -22,7 +22,7 @@ from newsroom.importer.parsing import parse
 from newsroom.models import PressRelease
 from partners.models import Institution, MediaContact, Person, StockListing
 
-SAMPLES = Path(__file__).parent / "importer_samples"
+SAMPLES = Path(__file__).parents[1] / "importer_samples"
 # A copy of ../shared/seeds/ (beside the checkout, absent from a clone made elsewhere).
 SEED = SAMPLES / "seed_sanofi_gustave_roussy_fr.txt"
 
@@ -567,7 +567,7 @@ def test_matching_ignores_accents_and_case(staff_client, seed_text):
 
 
 def test_the_copy_of_the_seed_is_the_seed():
-    original = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    original = Path(__file__).resolve().parents[3] / "shared" / "seeds"
     if not original.is_dir():
         pytest.skip("../shared/seeds/ is not beside this checkout")
     assert SEED.read_bytes() in [path.read_bytes() for path in original.glob("*.txt")]

@@ -14,7 +14,7 @@ from partners.models import Institution
 from tests.helpers import read_sitemaps, sitemap_locations
 
 pytestmark = pytest.mark.django_db
-SCHEMAS = Path(__file__).parent / "schemas"
+SCHEMAS = Path(__file__).parents[1] / "schemas"
 SITEMAP_NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "x": "http://www.w3.org/1999/xhtml",

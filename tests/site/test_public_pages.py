@@ -309,7 +309,7 @@ def test_pagination(client, make_release):
     assert "Page 1 sur 2" in page(client, "/fr/communiques/")
     second = page(client, "/fr/communiques/?page=2")
     assert len(re.findall(r'class="release-card"', second)) == 5
-    # Past the last page: the last page, and a word (tests/test_forgiving_urls.py).
+    # Past the last page: the last page, and a word (tests/site/test_forgiving_urls.py).
     assert "Il n’y a pas de page 999" in page(client, "/fr/communiques/?page=999")
     for not_a_number in ("abc", "-1", "0", "1e9999", "%00"):
         html = page(client, f"/fr/communiques/?page={not_a_number}")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_workflow import admin_change, form_data
+from tests.helpers import admin_change, form_data
 
 pytestmark = pytest.mark.django_db
 

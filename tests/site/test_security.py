@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
 from newsroom import page_cache
-from tests.test_settings import ROOT, run_settings
+from tests.site.test_settings import ROOT, run_settings
 
 pytestmark = pytest.mark.django_db
 PRODUCTION = {

@@ -19,8 +19,7 @@ from core.languages import LANGUAGE_CODES
 from newsroom import backups
 from newsroom.models import PressRelease, ReleaseImage, SearchDocument
 from partners.models import Institution
-
-from .helpers import add_image
+from tests.helpers import add_image
 
 
 def stored_files():

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from reversion.models import Version
 
 from newsroom import history, workflow
-from tests.test_history import save
+from tests.releases.test_history import save
 
 pytestmark = pytest.mark.django_db
 

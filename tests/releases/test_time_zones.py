@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from tests.test_workflow import admin_change, form_data
+from tests.helpers import admin_change, form_data
 
 pytestmark = pytest.mark.django_db
 UTC = datetime.UTC

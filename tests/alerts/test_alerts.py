@@ -373,7 +373,7 @@ def test_a_worker_killed_mid_batch_then_restarted_sends_each_alert_once(make_rel
     readers = many(10)
     release = make_release()
     dispatch.dispatch(release.pk)
-    settings.MAILERS = {"default": {"BACKEND": "tests.test_alerts.DyingBackend"}}
+    settings.MAILERS = {"default": {"BACKEND": "tests.alerts.test_alerts.DyingBackend"}}
     DyingBackend.survive = 4
     with pytest.raises(WorkerKilled):
         dispatch.send_pending()
@@ -407,7 +407,7 @@ class RefusingBackend(LocmemBackend):
 def test_a_message_the_server_refused_is_tried_again(make_release, settings):
     many(2)
     dispatch.dispatch(make_release().pk)
-    settings.MAILERS = {"default": {"BACKEND": "tests.test_alerts.RefusingBackend"}}
+    settings.MAILERS = {"default": {"BACKEND": "tests.alerts.test_alerts.RefusingBackend"}}
     assert dispatch.send_pending() == 0
     refused = Delivery.objects.get(attempts=1)
     assert refused.state == State.PENDING and "Try again later" in refused.error

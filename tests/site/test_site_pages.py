@@ -56,7 +56,7 @@ def test_release_list_filters_combine_and_ignore_bad_values(client, demo_release
     ]
     assert "Aucun communiqué ne correspond" in get(client, f"{base}?institution=sanofi&year=2024")
     for bad in ("year=abc", "year=1850", "institution=nobody", "topic=oncology", "topic=%00"):
-        # Ignored, and said (tests/test_forgiving_urls.py): the whole list.
+        # Ignored, and said (tests/site/test_forgiving_urls.py): the whole list.
         html = get(client, f"{base}?{bad}")
         assert len(cards(html)) == 3 and "ce filtre est ignoré" in html
 

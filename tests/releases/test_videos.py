@@ -390,7 +390,7 @@ def test_the_release_page_query_count_does_not_grow_with_videos(
 @pytest.fixture
 def release_form(client, make_staff, make_release):
     """The change form of a draft, as a Publisher posts it, with one new video row."""
-    from tests.test_workflow import admin_change, form_data
+    from tests.helpers import admin_change, form_data
 
     release = make_release(status="draft", publish_at=None, title_fr="Brouillon")
     client.force_login(make_staff("Publisher"))

@@ -11,6 +11,7 @@ from core.languages import LANGUAGE_CODES
 from newsroom import workflow
 from newsroom.models import Correction, PressRelease, ReleaseTransition
 from partners.models import Institution
+from tests.helpers import admin_change, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -144,44 +145,6 @@ def test_never_public_release_withdrawn_stays_404(make_release, make_staff, clie
     release = make_release(publish_at=timezone.now() + timezone.timedelta(days=1))
     step(release, make_staff("Publisher"), "withdraw")
     assert client.get(release.get_absolute_url("fr")).status_code == 404
-
-
-def admin_change(release):
-    return reverse("admin:newsroom_pressrelease_change", args=[release.pk])
-
-
-def form_data(client, url, **changes):
-    """The change form's current values, as a browser would post them back."""
-    response = client.get(url)
-    data = {}
-    for form in [response.context["adminform"].form]:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            if value is None:
-                continue
-            if hasattr(field.widget, "widgets"):  # split date and time
-                for index, part in enumerate(field.widget.decompress(value)):
-                    data[f"{name}_{index}"] = "" if part is None else str(part)
-                continue
-            if field.show_hidden_initial:  # fields with a callable default, as a browser posts
-                data[form.add_initial_prefix(name)] = str(value)
-            if isinstance(value, list | tuple):
-                data[name] = [str(v) for v in value]
-            elif isinstance(value, bool):
-                if value:
-                    data[name] = "on"
-            else:
-                data[name] = str(value)
-    for formset in response.context["inline_admin_formsets"]:
-        management = formset.formset.management_form
-        for name in management.fields:
-            data[f"{management.prefix}-{name}"] = management[name].value()
-        for subform in formset.formset.forms:
-            for name in subform.fields:
-                value = subform[name].value()
-                if value is not None and value is not False:
-                    data[f"{subform.prefix}-{name}"] = str(value) if value is not True else "on"
-    return data | changes
 
 
 def test_second_concurrent_save_refused_and_nothing_overwritten(client, make_staff, draft):

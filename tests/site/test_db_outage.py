@@ -102,7 +102,7 @@ urlpatterns = [path("broken/", broken)]
 handler500 = server_error
 
 
-@pytest.mark.urls("tests.test_db_outage")
+@pytest.mark.urls("tests.site.test_db_outage")
 def test_other_errors_keep_the_500_page(reader):
     response = reader.get("/broken/")
     assert response.status_code == 500 and "Erreur du serveur" in response.text

@@ -25,7 +25,7 @@ from partners.models import Institution, Listing, MediaContact, Partnership, Per
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)
-SAMPLE = Path(__file__).parent / "importer_samples" / "wire_en.txt"
+SAMPLE = Path(__file__).parents[1] / "importer_samples" / "wire_en.txt"
 # What the sample creates: two institutions, two speakers, two contacts (none in the demo).
 NEW = ("Curie", "Acme Bio", "Dupont", "Carter", "Sophie Martin", "Paul Smith", "acmebio")
 

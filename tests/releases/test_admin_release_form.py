@@ -13,8 +13,7 @@ from reversion.models import Version
 
 from newsroom.history import describe
 from newsroom.models import PressRelease, ReleaseImage, ReleaseTransition
-from tests.helpers import add_image, ensure_roles
-from tests.test_workflow import admin_change, form_data
+from tests.helpers import add_image, admin_change, ensure_roles, form_data
 
 pytestmark = pytest.mark.django_db
 

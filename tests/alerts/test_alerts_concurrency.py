@@ -10,7 +10,7 @@ from django.apps import apps
 from django.db import connection
 
 from alerts import dispatch
-from tests.test_alerts import many, recipients
+from tests.alerts.test_alerts import many, recipients
 
 
 def make_roles_again():

@@ -6,7 +6,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from newsroom import workflow
-from tests.test_workflow import admin_change, form_data
+from tests.helpers import admin_change, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,1 @@
+"""Email alerts: subscriptions, dispatch, workers."""

@@ -1,0 +1,1 @@
+"""Institutions, people, media contacts and who the public may know of."""

@@ -1,0 +1,1 @@
+"""Press releases: the model, workflow, history, back office, media, clock, importer."""

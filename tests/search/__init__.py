@@ -1,0 +1,1 @@
+"""Release search and its indexes."""
