@@ -19,7 +19,6 @@ the message to the mail server, then marks it ``sent``. So:
 """
 
 import logging
-import math
 
 from django.conf import settings
 from django.core.mail import mailers
@@ -33,9 +32,6 @@ from .emails import Alerts
 from .models import Delivery, Dispatch, Kind, State, Subscriber
 
 logger = logging.getLogger(__name__)
-
-SEND_TASK_SIZE = 1000  # deliveries per send task enqueued: several workers share a release
-MAX_SEND_TASKS = 8
 
 
 def due_kinds(release, now):
@@ -68,11 +64,6 @@ def dispatch(release_id, now=None):
                 handed.save(update_fields=["recipients"])
                 created += handed.recipients
     return created
-
-
-def send_tasks_for(handed_out):
-    """How many send tasks ``handed_out`` new deliveries call for (tasks.py enqueues them)."""
-    return min(MAX_SEND_TASKS, math.ceil(handed_out / SEND_TASK_SIZE))
 
 
 def fan_out(release, kind):
@@ -198,19 +189,16 @@ def send_pending(limit=None, now=None):
 def sweep(now=None):
     """What the worker checks every minute, whatever tasks were lost: releases due for alerts
     not handed out yet (dates changed by a bulk update, a task lost), deliveries not needed
-    any more, and pending ones no worker is sending (one died before claiming them)."""
+    any more, and pending ones no worker is sending (one died before claiming them). The
+    sweep task runs the same two steps, enqueueing send tasks in between (tasks.py)."""
     now = now or timezone.now()
     hand_out_due(now)
-    # Withdrawn, embargo lifted before it went (the public alert takes over), unsubscribed.
-    Delivery.objects.filter(state=State.PENDING).exclude(pk__in=claimable(now).values("pk")).update(
-        state=State.SKIPPED
-    )
-    return send_pending(now=now)
+    return tidy_and_send(now)
 
 
 def hand_out_due(now):
-    """Hand out the alerts of releases due for them and not handed out yet; returns how many
-    deliveries that made."""
+    """Hand out the alerts of releases due for them and not handed out yet; returns the
+    deliveries made for each release."""
     oldest = now - settings.ALERTS_LATE_LIMIT
     public = (
         PressRelease.objects.published(now)
@@ -223,4 +211,13 @@ def hand_out_due(now):
         .exclude(alert_dispatches__kind=Kind.EMBARGOED)
     )
     due = {*public.values_list("pk", flat=True), *embargoed.values_list("pk", flat=True)}
-    return sum(dispatch(release_id, now) for release_id in sorted(due))
+    return [dispatch(release_id, now) for release_id in sorted(due)]
+
+
+def tidy_and_send(now):
+    """Skip the deliveries no longer needed (withdrawn, embargo lifted before it went: the
+    public alert takes over, unsubscribed), then send the pending ones."""
+    Delivery.objects.filter(state=State.PENDING).exclude(pk__in=claimable(now).values("pk")).update(
+        state=State.SKIPPED
+    )
+    return send_pending(now=now)

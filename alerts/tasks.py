@@ -2,6 +2,7 @@
 database queue of django-tasks-db). Each does what is due when it runs, whenever it was
 enqueued: a task early, late or twice sends nothing twice (dispatch.py)."""
 
+import math
 from datetime import timedelta
 
 from django.conf import settings
@@ -10,10 +11,13 @@ from django.utils import timezone
 
 from . import dispatch
 
+SEND_TASK_SIZE = 1000  # deliveries per send task enqueued: several workers share a release
+MAX_SEND_TASKS = 8
+
 
 def enqueue_sends(handed_out):
-    """Send tasks for new deliveries: several workers share a large release."""
-    for _n in range(dispatch.send_tasks_for(handed_out)):
+    """Send tasks for one release's new deliveries: several workers share a large release."""
+    for _n in range(min(MAX_SEND_TASKS, math.ceil(handed_out / SEND_TASK_SIZE))):
         send_alerts.enqueue()
 
 
@@ -35,9 +39,10 @@ def sweep():
     """Every ALERTS_SWEEP_SECONDS while a worker runs: the safety net under the tasks above."""
     try:
         now = timezone.now()
-        # What a lost task left due is handed out first, so its sends are shared too.
-        enqueue_sends(dispatch.hand_out_due(now))
-        return dispatch.sweep(now)
+        # What lost tasks left due is handed out first, each release's sends shared too.
+        for handed_out in dispatch.hand_out_due(now):
+            enqueue_sends(handed_out)
+        return dispatch.tidy_and_send(now)
     finally:
         schedule_sweep(timezone.now() + timedelta(seconds=settings.ALERTS_SWEEP_SECONDS))
 

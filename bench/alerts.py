@@ -57,7 +57,7 @@ def environment(url, smtp_port):
         "SITE_URL": "http://127.0.0.1:8000",
         "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
         "LOG_LEVEL": "WARNING",
-        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings.auto",
     }
 
 

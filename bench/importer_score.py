@@ -250,5 +250,5 @@ if __name__ == "__main__":
     import os
 
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.auto")
     sys.exit(main())

@@ -95,7 +95,7 @@ def prepare(folder, extra=False):
     collected static files; and the pages to measure."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings.auto",
         "DEBUG": "0",
         "HTTPS": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),

@@ -86,7 +86,7 @@ def main():
         http_port, https_port = free_port(), free_port()
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DJANGO_SETTINGS_MODULE": "config.settings.auto",
             "DEBUG": "0",
             "HTTPS": "1",
             "SECRET_KEY": secrets.token_urlsafe(50),

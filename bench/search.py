@@ -83,7 +83,7 @@ def configure(url):
     os.environ["HTTPS"] = "0"  # the test client and wrk speak plain HTTP on 127.0.0.1
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
     os.environ["ALLOWED_HOSTS"] = "testserver"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.auto")
     with admin_connection(url) as (admin, name):
         exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:

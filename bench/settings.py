@@ -1,5 +1,5 @@
 """Settings of the app under ``make bench``: the project's own, plus the floor's URL."""
 
-from config.settings import *  # noqa: F403
+from config.settings.auto import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"

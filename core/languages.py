@@ -4,7 +4,8 @@ read here rather than written out (French first, English the equal second, today
 from django.conf import settings
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
-# The language every required translated field must be filled in (modeltranslation's default).
+# The language every required translated field must be filled in: LANGUAGE_CODE, which is also
+# modeltranslation's default language (config/settings/base.py sets one from the other).
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
 

@@ -35,6 +35,7 @@ from .history import WORKFLOW_FIELDS
 from .identity_admin import NewsroomIdentityAdmin  # noqa: F401  (registers it)
 from .importer.admin_views import import_view
 from .journalists import journalist_decide
+from .models.workflow import ACTIONS
 from .search import index
 from .search.queries import matching
 
@@ -404,7 +405,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
 
     def move(self, request, release, action, comment, *, saved=False):
         """Run the workflow ``action`` on ``release`` and tell the user how it went."""
-        label = workflow.ACTIONS[action].label if action in workflow.ACTIONS else action
+        label = ACTIONS[action].label if action in ACTIONS else action
         try:
             release = workflow.release_transition(
                 release=release, user=request.user, action=action, comment=comment
@@ -452,7 +453,7 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
             context["workflow_actions"] = workflow.available_actions(request.user, obj)
         elif add:
             # A new release is a draft: whoever writes it may save it and submit it at once.
-            context["workflow_actions"] = [workflow.ACTIONS["submit"]]
+            context["workflow_actions"] = [ACTIONS["submit"]]
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("publication"), ordering="publish_at")

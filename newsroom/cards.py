@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from . import page_cache
 from .clock import Clock, upcoming
-from .models import ReleaseStatus, list_prefetches
+from .models import ReleaseStatus
 
 
 class Thumbnail(NamedTuple):
@@ -92,7 +92,7 @@ def cards_of(request, releases, ids):
     which the ids were taken from): from the cache where it holds them, the others built."""
 
     def build(missing):
-        found = releases.filter(pk__in=missing).prefetch_related(*list_prefetches())
+        found = releases.filter(pk__in=missing).for_display()
         return {release.pk: card(release) for release in found}
 
     built = page_cache.shared_many(request, "card", list(ids), build)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .branding import identity_of
 from .listing import listed_institutions
-from .models import PressRelease, Topic, list_prefetches
+from .models import PressRelease, Topic
 
 FEED_SIZE = 30
 
@@ -56,8 +56,7 @@ class ReleaseFeed(Feed):
         return _("Press releases, experts and media contacts of our partner institutions.")
 
     def items(self, scope):
-        releases = PressRelease.objects.published().filtered(**scope)
-        releases = releases.prefetch_related(*list_prefetches())
+        releases = PressRelease.objects.published().filtered(**scope).for_display()
         return releases.prefetch_related("topics")[:FEED_SIZE]  # items' categories
 
     def item_title(self, release):

@@ -159,7 +159,7 @@ class MilestoneAdmin(TabbedTranslationAdmin):
 class StockListingAdmin(admin.ModelAdmin):
     list_display = ["exchange", "ticker", "institution"]
     list_select_related = ["institution"]
-    search_fields = ["exchange", "ticker", *localized("name", prefix="institution__")]
+    search_fields = ["exchange", "ticker", f"institution__name_{DEFAULT_LANGUAGE}"]
     autocomplete_fields = ["institution"]
 
 
@@ -168,7 +168,7 @@ class SocialProfileAdmin(admin.ModelAdmin):
     list_display = ["institution", "network", "url"]
     list_filter = ["network"]
     list_select_related = ["institution"]
-    search_fields = [*localized("name", prefix="institution__"), "url"]
+    search_fields = [f"institution__name_{DEFAULT_LANGUAGE}", "url"]
     autocomplete_fields = ["institution"]
 
 

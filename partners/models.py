@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from PIL import UnidentifiedImageError
 
+from core.ordering import Ordered
 from core.richtext import RichTextField
 from core.rights import Licensed
 from core.uploads import ReencodedImageField
@@ -145,16 +146,6 @@ class Institution(models.Model):
     def website_label(self):
         """The address as printed in releases: "www.gustaveroussy.fr"."""
         return self.website.split("://", 1)[-1].rstrip("/")
-
-
-class Ordered(models.Model):
-    """Rows shown in the order staff set (ties broken by creation)."""
-
-    order = models.PositiveSmallIntegerField(_("order"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["order", "pk"]
 
 
 class KeyFact(Ordered):

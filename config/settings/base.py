@@ -1,7 +1,7 @@
 """Settings shared by every profile (``dev``, ``prod``, ``test``); what differs between
 machines comes from the environment (``config.env``).
 
-Environment variables: DEBUG (picks the profile, see ``config/settings/__init__.py``),
+Environment variables: DEBUG (picks the profile, see ``config/settings/auto.py``),
 SECRET_KEY, ALLOWED_HOSTS (comma-separated), DATABASE_URL, MEDIA_ROOT, STATIC_ROOT,
 CSRF_TRUSTED_ORIGINS (comma-separated), HTTPS, PROXY_SSL_HEADER, SECURE_SSL_HOST, REDIS_URL,
 PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS, LOG_LEVEL, SITE_URL; email: EMAIL_URL, or

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.images import RENDITIONS, make_rendition, rendition_name
 from core.languages import LANGUAGE_CODES
+from core.ordering import Ordered
 from core.rights import Licensed
 from core.uploads import ReencodedImageField
 from core.validators import validate_attachment, validate_image
-from partners.models import Institution, MediaContact, Ordered, Person
+from partners.models import Institution, MediaContact, Person
 
 from ..uploads import release_file_path, release_image_path
 from ..video_files import (
@@ -26,7 +27,6 @@ from ..video_files import (
     validate_webvtt,
     video_path,
 )
-from .releases import PressRelease
 
 
 class ReleaseIssuer(Ordered):
@@ -100,7 +100,8 @@ class QuoteQuerySet(models.QuerySet):
     def visible_to(self, user=None, now=None):
         """Quotes in releases this viewer may read (``PressReleaseQuerySet.visible_to``): a
         draft's quote only for those who may read the draft."""
-        return self.filter(release__in=PressRelease.objects.visible_to(user, now))
+        releases = self.model._meta.get_field("release").related_model.objects  # no import cycle
+        return self.filter(release__in=releases.visible_to(user, now))
 
 
 class Quote(ReleaseChild):
@@ -325,6 +326,8 @@ class ReleaseVideo(Licensed, ReleaseChild):
     )
     poster_width = dimension_field()
     poster_height = dimension_field()
+    # One column per language of LANGUAGES, as modeltranslation makes for translated fields
+    # (``subtitles`` reads them by code): a new language needs its column and migration.
     subtitles_fr = models.FileField(
         _("French subtitles (WebVTT)"),
         upload_to=subtitles_path,

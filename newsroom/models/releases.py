@@ -166,6 +166,12 @@ class PressReleaseQuerySet(models.QuerySet):
         recent = Q(publish_at__gte=moment) | Q(embargo_until__gte=moment)
         return self.alias(made_public_at=made_public).filter(recent)
 
+    def for_display(self):
+        """What a list shows, fetched in a fixed number of queries whatever the page size."""
+        from .prefetches import list_prefetches  # prefetches reads the models of parts.py
+
+        return self.prefetch_related(*list_prefetches())
+
     def filtered(self, *, institution=None, topic=None, year=None):
         """The public list's filters, combinable; ``None`` means "any"."""
         releases = self

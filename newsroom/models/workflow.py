@@ -75,3 +75,4 @@ ACTIONS = {
         Action("withdraw", _("Withdraw"), (S.PUBLISHED,), S.WITHDRAWN, "withdraw_pressrelease"),
     )
 }
+del S  # only a short name for the table above

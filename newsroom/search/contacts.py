@@ -14,6 +14,7 @@ from django.dispatch import receiver
 
 from core.languages import localized
 
+from ..models import Topic
 from .text import fold, words
 
 
@@ -78,8 +79,6 @@ def person_haystack():
 def topic_match(word, releases, link):
     """Whether a release the viewer may read, tied to the row by ``link``, has a topic whose
     name contains ``word``."""
-    from ..models import Topic
-
     topics = Topic.objects.annotate(folded=folded(*localized("name"))).filter(
         folded__contains=word,
         press_releases__in=releases.filter(**{link: OuterRef(OuterRef("pk"))}),

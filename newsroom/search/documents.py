@@ -7,6 +7,8 @@ from django.utils import translation
 
 from core.languages import LANGUAGE_CODES
 
+from ..models import PressRelease, Quote
+
 
 class Document(NamedTuple):
     release_id: int
@@ -29,8 +31,6 @@ class Document(NamedTuple):
 
 
 def releases_to_index(release_ids):
-    from ..models import PressRelease, Quote
-
     return PressRelease.objects.filter(pk__in=release_ids).prefetch_related(
         Prefetch("quotes", queryset=Quote.objects.select_related("person")),
         "issuers",

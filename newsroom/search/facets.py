@@ -4,6 +4,7 @@ from django.utils import translation
 
 from partners.models import Institution
 
+from ..models import Topic
 from .text import fold
 
 
@@ -11,8 +12,6 @@ def names():
     """{"institution": {pk: (name, slug)}, "topic": {pk: (name, slug)}} in the current
     language: what facets show of the ids they count (the same for every search, so a view
     may keep it: ``page_cache.shared``)."""
-    from ..models import Topic
-
     slug = f"slug_{translation.get_language()}"
     return {
         "institution": {obj.pk: (obj.name, obj.slug) for obj in Institution.objects.all()},

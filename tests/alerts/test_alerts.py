@@ -11,6 +11,8 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.test import Client
 from django.utils import timezone
 from django_tasks_db.management.commands import db_worker
@@ -486,7 +488,7 @@ def waiting_sends():
 
 
 def test_a_release_task_enqueues_send_tasks_to_share(make_release, monkeypatch):
-    monkeypatch.setattr(dispatch, "SEND_TASK_SIZE", 2)
+    monkeypatch.setattr(tasks, "SEND_TASK_SIZE", 2)
     many(5)
     release = make_release()
     DBTaskResult.objects.all().delete()
@@ -495,14 +497,15 @@ def test_a_release_task_enqueues_send_tasks_to_share(make_release, monkeypatch):
     assert tasks.dispatch_release.call(release.pk) == 0 and waiting_sends().count() == 3
 
 
-def test_the_sweep_task_enqueues_sends_for_what_a_lost_task_left(make_release, monkeypatch):
-    monkeypatch.setattr(dispatch, "SEND_TASK_SIZE", 2)
+def test_the_sweep_task_enqueues_sends_for_what_lost_tasks_left(make_release, monkeypatch):
+    monkeypatch.setattr(tasks, "SEND_TASK_SIZE", 2)
     many(3)
-    release = make_release(publish_at=timezone.now() + timedelta(hours=1))
-    DBTaskResult.objects.all().delete()  # the task lost
-    PressRelease.objects.filter(pk=release.pk).update(publish_at=timezone.now())
-    assert tasks.sweep.call() == 3  # sent by the sweep itself…
-    assert waiting_sends().count() == 2  # …and send tasks offered to other workers
+    later = timezone.now() + timedelta(hours=1)
+    releases = [make_release(publish_at=later), make_release(publish_at=later)]
+    DBTaskResult.objects.all().delete()  # the tasks lost
+    PressRelease.objects.filter(pk__in=[r.pk for r in releases]).update(publish_at=timezone.now())
+    assert tasks.sweep.call() == 6  # sent by the sweep itself…
+    assert waiting_sends().count() == 4  # …and send tasks offered to others, 2 per release
 
 
 def test_old_and_withdrawn_releases_are_not_mailed(make_release, publisher):
@@ -678,3 +681,25 @@ def test_links_sent_before_the_app_moved_still_work():
     choices = dict.fromkeys(links.CHOICES, "") | {"email": "new@example.org"}
     sent = signing.dumps(choices, salt="newsroom.alerts.confirm", compress=True)
     assert links.read_confirmation(sent)["email"] == "new@example.org"
+
+
+def test_tasks_queued_before_the_app_moved_are_pointed_at_it():
+    """Rows queued under newsroom.alerts.tasks (the app's first home) run after the move."""
+    import importlib
+
+    from django.apps import apps
+
+    moved = importlib.import_module("alerts.migrations.0003_tasks_moved")
+    DBTaskResult.objects.all().delete()
+    tasks.sweep.enqueue()
+    tasks.send_alerts.enqueue()
+    DBTaskResult.objects.update(task_path=Concat(Value("newsroom."), F("task_path")))
+    assert set(DBTaskResult.objects.values_list("task_path", flat=True)) == {
+        "newsroom.alerts.tasks.sweep",
+        "newsroom.alerts.tasks.send_alerts",
+    }
+    moved.point_at_new_module(apps, None)
+    assert {result.task for result in DBTaskResult.objects.all()} == {
+        tasks.sweep,
+        tasks.send_alerts,
+    }

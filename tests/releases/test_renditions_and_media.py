@@ -100,7 +100,7 @@ def test_unpublished_release_media_not_served(client, make_release, staff_client
 
 @pytest.mark.parametrize(
     "path",
-    ["/media/../newsroom/settings.py", "/media/logos/../../db.sqlite3", "/media/nothing.png"],
+    ["/media/../config/settings/base.py", "/media/logos/../../db.sqlite3", "/media/nothing.png"],
 )
 def test_media_gate_refuses_other_paths(client, path):
     assert client.get(path).status_code == 404

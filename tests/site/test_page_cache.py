@@ -201,7 +201,7 @@ def test_redis_url_selects_djangos_redis_cache():
     env.pop("DATABASE_URL", None)
     backend = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings.auto"},
         capture_output=True,
         text=True,
         check=True,

@@ -31,7 +31,7 @@ def test_check_deploy_has_nothing_to_say():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={**env, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        env={**env, **PRODUCTION, "DJANGO_SETTINGS_MODULE": "config.settings.auto"},
         capture_output=True,
         text=True,
     )
@@ -53,7 +53,7 @@ def probe(**env):
     result = subprocess.run(
         [sys.executable, "-c", PROBE],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.auto", **env},
         capture_output=True,
         text=True,
     )

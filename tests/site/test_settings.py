@@ -27,7 +27,7 @@ def run_settings(**env):
         for k, v in os.environ.items()
         if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
     }
-    clean |= {"DJANGO_SETTINGS_MODULE": "config.settings", **env}
+    clean |= {"DJANGO_SETTINGS_MODULE": "config.settings.auto", **env}
     return subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True
     )
@@ -72,7 +72,7 @@ def test_production_hashes_passwords_with_djangos_hashers():
 
 
 def test_the_test_profile_changes_only_the_password_hasher():
-    import config.settings as project
+    import config.settings.auto as project
     import config.settings.test as test_profile
 
     differ = {
@@ -124,8 +124,8 @@ def test_env_file_gives_defaults_the_environment_overrides(tmp_path, monkeypatch
 
 @pytest.mark.parametrize(("profile", "debug"), [("dev", True), ("prod", False)])
 def test_a_named_profile_whatever_debug_says(profile, debug):
-    """``config.settings.dev``/``prod`` are the profile they name; ``config.settings`` follows
-    DEBUG (the tests above)."""
+    """``config.settings.dev``/``prod`` are the profile they name; ``auto`` follows DEBUG (the
+    tests above)."""
     result = run_settings(
         DJANGO_SETTINGS_MODULE=f"config.settings.{profile}",
         DEBUG="0" if debug else "1",
@@ -134,6 +134,13 @@ def test_a_named_profile_whatever_debug_says(profile, debug):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["debug"] is debug
+
+
+def test_the_development_profile_needs_nothing_even_with_debug_off():
+    """Naming ``dev`` never goes through production's checks (no key, no hosts needed)."""
+    result = run_settings(DJANGO_SETTINGS_MODULE="config.settings.dev", DEBUG="0")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["debug"] is True
 
 
 def test_modeltranslation_follows_languages():
