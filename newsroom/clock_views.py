@@ -9,7 +9,7 @@ from django.utils import translation
 
 from . import clock
 from .models import PreviewLink
-from .views import Withdrawn, find_visible
+from .release_lookup import Withdrawn, find_visible
 
 
 def release_calendar(request, slug):

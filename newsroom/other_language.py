@@ -21,7 +21,7 @@ from core.languages import LANGUAGE_CODES
 
 from .filters import Offered
 from .models import Topic
-from .views import Withdrawn, find_visible
+from .release_lookup import Withdrawn, find_visible
 
 
 class Unknown(Exception):

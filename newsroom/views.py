@@ -6,7 +6,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from core.languages import LANGUAGE_CODES, localized
+from core.languages import LANGUAGE_CODES
 from core.paging import page_or_last
 
 from . import page_cache, seo
@@ -31,9 +31,9 @@ from .models import (
     EmbargoedView,
     PressRelease,
     PreviewLink,
-    ReleaseStatus,
     is_accredited,
 )
+from .release_lookup import Withdrawn, find_visible
 from .release_prefetches import detail_prefetches
 from .search.facets import names
 from .search.results import SearchResults
@@ -177,26 +177,6 @@ def list_alternates(params, filters):
             url = reverse("newsroom:release_list")
         alternates.append((code, f"{url}?{query.urlencode()}" if query else url))
     return alternates
-
-
-class Withdrawn(Exception):
-    def __init__(self, release):
-        self.release = release
-
-
-def find_visible(slug, language, user):
-    """The release this viewer may read whose slug in ``language`` (or, untranslated, in
-    any) is ``slug``: (release, canonical slug). 404 when there is none (existence is not
-    revealed); ``Withdrawn`` when it was public and has been withdrawn."""
-    visible = PressRelease.objects.visible_to(user)
-    match = Q.create([(field, slug) for field in localized("slug")], connector=Q.OR)
-    release = visible.filter(**{f"slug_{language}": slug}).first() or visible.filter(match).first()
-    if release is None:
-        withdrawn = PressRelease.objects.filter(match, status=ReleaseStatus.WITHDRAWN).first()
-        if withdrawn and withdrawn.was_public:
-            raise Withdrawn(withdrawn)
-        raise Http404
-    return release, release.slug_for(language)
 
 
 def release_detail(request, slug):

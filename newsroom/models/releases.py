@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from core.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized
 from core.richtext import RichTextField, as_text
 from core.slugs import fill_translated_slugs, slug_fields, slug_taken
 from partners.models import Institution, MediaContact, ResearchProject
@@ -165,6 +165,13 @@ class PressReleaseQuerySet(models.QuerySet):
         # made_public_at >= moment, as two conditions an index serves each.
         recent = Q(publish_at__gte=moment) | Q(embargo_until__gte=moment)
         return self.alias(made_public_at=made_public).filter(recent)
+
+    def with_slug(self, slug, language=None):
+        """The release whose slug in ``language`` is ``slug``, else one whose slug in another
+        language is (a link to an untranslated release, a slug from the other language)."""
+        in_language = self.filter(**{f"slug_{language}": slug}).first() if language else None
+        any_language = Q.create([(field, slug) for field in localized("slug")], connector=Q.OR)
+        return in_language or self.filter(any_language).first()
 
     def for_display(self):
         """What a list shows, fetched in a fixed number of queries whatever the page size."""

@@ -186,3 +186,15 @@ def test_published_queryset(make_release):
     assert set(PressRelease.objects.published(now)) == {visible, past_embargo}
     # A scheduled release appears at its minute, with no job involved.
     assert PressRelease.objects.published(now + 2 * HOUR).count() == 4
+
+
+def test_with_slug_prefers_the_languages_own_slug_then_any(make_release):
+    first = make_release(slug_fr="essai-clinique", slug_en="clinical-trial")
+    # Another release whose English slug is the first's French one: asked in English, it wins.
+    second = make_release(slug_fr="autre-essai", slug_en="essai-clinique")
+    releases = PressRelease.objects.all()
+    assert releases.with_slug("essai-clinique", "fr") == first
+    assert releases.with_slug("essai-clinique", "en") == second
+    assert releases.with_slug("clinical-trial", "fr") == first  # the other language's slug
+    assert releases.with_slug("autre-essai") == second  # no language: any
+    assert releases.with_slug("nowhere", "fr") is None
