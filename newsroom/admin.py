@@ -495,8 +495,9 @@ class PressReleaseAdmin(LanguageOfFields, CompareVersionAdmin, TabbedTranslation
         return ", ".join(institution.display_name for institution in release.issuers.all())
 
     def changeform_view(self, request, *args, **kwargs):
-        # The release and its inline rows are indexed once, at the end, in the same transaction.
-        with transaction.atomic(), index.deferred():
+        # The release and its inline rows are indexed once, and change the page cache's content
+        # version once, at the end, in the same transaction.
+        with transaction.atomic(), index.deferred(), page_cache.deferred():
             return super().changeform_view(request, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):

@@ -23,7 +23,7 @@ from partners.models import (
 )
 
 from . import demo_content as content
-from . import demo_images
+from . import demo_images, page_cache
 from .models import (
     NewsroomIdentity,
     PressRelease,
@@ -211,8 +211,15 @@ def load_illustrations(release):
 
 
 @transaction.atomic
+@transaction.atomic
 def load_demo():
-    """Create or complete the demo content; returns the press release."""
+    """Create or complete the demo content; returns the press release. All or nothing, and one
+    new content version for the page cache (``page_cache.deferred``)."""
+    with page_cache.deferred():
+        return _load_demo()
+
+
+def _load_demo():
     # The identity as the migration made it, if a flush took it; an edited one is kept.
     if not NewsroomIdentity.objects.filter(pk=1).exists():
         NewsroomIdentity(**identity.DEFAULTS).save()

@@ -6,11 +6,12 @@ from django.core.cache import caches
 from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 
+from newsroom import page_cache
 from newsroom.demo import load_demo
 from newsroom.models import PressRelease, ReleaseIssuer
 from newsroom.search import index
 from partners.models import Institution
-from tests.helpers import HYPOTHESIS_EXAMPLES, one_content_version
+from tests.helpers import HYPOTHESIS_EXAMPLES
 
 # Hypothesis profiles. Each test's examples are counted for these (tests/helpers.examples):
 # "dev" (the default) draws them at random, remembering failures in .hypothesis/; "ci" (CI set)
@@ -123,7 +124,7 @@ def make_release(db, institution):
         }
         values.update(fields)
         # Indexed once, with its issuer; one new content version for both rows.
-        with index.deferred(), one_content_version():
+        with index.deferred(), page_cache.deferred():
             release = PressRelease.objects.create(**values)
             ReleaseIssuer.objects.create(release=release, institution=institution)
         return release

@@ -1,35 +1,15 @@
-from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+# Releases the importer is tested on (each with its expected reading, .json).
+SAMPLES = Path(__file__).parent / "importer_samples"
+
 # Examples a property draws in the "dev" and "ci" Hypothesis profiles (tests/conftest.py).
 HYPOTHESIS_EXAMPLES = 30
-
-
-@contextmanager
-def one_content_version():
-    """Saves inside make no content version each (``page_cache.change``: a few queries for the
-    next due moment, on every save of a shown model); one is made at the end, the version
-    the last of them would have made. For tests that build many rows before reading pages."""
-    from newsroom import page_cache
-
-    if getattr(page_cache.change, "batched", False):  # nested: the outer block makes it
-        yield
-        return
-
-    def later(*args, **kwargs):
-        return None
-
-    later.batched = True
-    real, page_cache.change = page_cache.change, later
-    try:
-        yield
-    finally:
-        page_cache.change = real
-    page_cache.change()
 
 
 def examples(n):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from partners.models import Institution, MediaContact, Person, StockListing
 
+from .. import page_cache
 from ..models import PressRelease, Quote, ReleaseContact, ReleaseIssuer
 from ..search import index
 from ..search.text import fold
@@ -59,7 +60,7 @@ def create_draft(release, user=None):
     overwrites what is on record. Raises ``PermissionDenied`` (and writes nothing) when
     ``user`` could not edit the draft."""
     language = release.language
-    with transaction.atomic(), index.deferred():
+    with transaction.atomic(), index.deferred(), page_cache.deferred():
         review = review_of(release, user)
         institutions = {}
         for key, match in review.institutions.items():

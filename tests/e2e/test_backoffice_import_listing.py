@@ -4,7 +4,6 @@ contacts directory, alert sign-up form) until the release is public, then both a
 minute (the clock is moved). Issue 16, point 2."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -12,12 +11,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import DESKTOP, PASSWORD, sign_in
+from tests.helpers import SAMPLES
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-SAMPLE = Path(__file__).parent.parent / "importer_samples" / "wire_en.txt"
+SAMPLE = SAMPLES / "wire_en.txt"
 
 
 @pytest.fixture

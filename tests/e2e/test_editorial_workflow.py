@@ -3,7 +3,6 @@ it; anonymous readers get 404 before its minute and the release after (the clock
 
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 import time_machine
@@ -12,6 +11,7 @@ from playwright.sync_api import expect
 
 from core.languages import LANGUAGE_CODES
 from tests.e2e.conftest import DESKTOP, sign_in
+from tests.helpers import SAMPLES
 
 pytestmark = [
     pytest.mark.browser,
@@ -65,7 +65,7 @@ def test_write_submit_approve_schedule_appear(site, browser, people):
         assert reader.locator("h1").inner_text() == "Un nouveau partenariat en oncologie"
 
 
-SEED = Path(__file__).parent.parent / "importer_samples" / "seed_sanofi_gustave_roussy_fr.txt"
+SEED = SAMPLES / "seed_sanofi_gustave_roussy_fr.txt"
 MARKER = "Zéphyrine"
 
 

@@ -3,8 +3,6 @@ and media contacts an import creates (or staff create by hand) stay unknown on e
 surface until a release naming them is public, at its minute, or until staff list them; an
 internal contact never shows."""
 
-from pathlib import Path
-
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -22,10 +20,11 @@ from newsroom.listing import (
 )
 from newsroom.models import PressRelease, Quote, ReleaseContact
 from partners.models import Institution, Listing, MediaContact, Partnership, Person
+from tests.helpers import SAMPLES
 
 pytestmark = pytest.mark.django_db
 HOUR = timezone.timedelta(hours=1)
-SAMPLE = Path(__file__).parents[1] / "importer_samples" / "wire_en.txt"
+SAMPLE = SAMPLES / "wire_en.txt"
 # What the sample creates: two institutions, two speakers, two contacts (none in the demo).
 NEW = ("Curie", "Acme Bio", "Dupont", "Carter", "Sophie Martin", "Paul Smith", "acmebio")
 

@@ -21,8 +21,8 @@ from newsroom.importer.files import UnreadableDocument, read_document
 from newsroom.importer.parsing import parse
 from newsroom.models import PressRelease
 from partners.models import Institution, MediaContact, Person, StockListing
+from tests.helpers import SAMPLES
 
-SAMPLES = Path(__file__).parents[1] / "importer_samples"
 # A copy of ../shared/seeds/ (beside the checkout, absent from a clone made elsewhere).
 SEED = SAMPLES / "seed_sanofi_gustave_roussy_fr.txt"
 

@@ -10,9 +10,9 @@ import pytest
 from django.db import connection, transaction
 from django.utils import timezone
 
+from newsroom import page_cache
 from newsroom.models import PressRelease, ReleaseIssuer, Topic
 from partners.models import Institution
-from tests.helpers import one_content_version
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="query plans are PostgreSQL's"
@@ -46,7 +46,7 @@ def archive(make_release, institution):
     and a slug, in 2015; one scheduled."""
     other = Institution.objects.create(kind="company", name_fr="Autre", slug="autre")
     topic = Topic.objects.create(name_fr="Rare", name_en="Rare")
-    with one_content_version():
+    with page_cache.deferred():
         for n in range(300):
             make_release(release_date=f"{2016 + n % 10}-03-01")
     single = make_release(release_date="2015-06-01", slug_fr="unique-fr", slug_en="unique-en")

@@ -326,3 +326,63 @@ def test_a_connection_the_server_closed_is_opened_again(db):
         assert request_connection.connection.info.backend_pid != pid
     finally:
         request_connection.close()
+
+
+@pytest.fixture
+def changes(monkeypatch):
+    """The content versions made (``page_cache.change`` calls), counted."""
+    made = []
+    real = page_cache.change
+
+    def counted(*args, **kwargs):
+        made.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page_cache, "change", counted)
+    return made
+
+
+def test_saves_in_a_deferred_block_make_one_version_at_its_end(changes, make_release, institution):
+    release = make_release()
+    changes.clear()
+    token = ContentVersion.objects.get().token
+    with page_cache.deferred():
+        release.title_fr = "Nouveau titre"
+        release.save()
+        with page_cache.deferred():  # nested: the outer block makes it
+            institution.name_fr = "Nouveau nom"
+            institution.save()
+        assert ContentVersion.objects.get().token == token and not changes
+    assert len(changes) == 1 and ContentVersion.objects.get().token != token
+    with page_cache.deferred():
+        PressRelease.objects.get(pk=release.pk)  # nothing saved: no new version
+    assert len(changes) == 1
+
+
+def test_a_deferred_block_left_by_an_exception_makes_no_version(changes, make_release):
+    release = make_release()
+    changes.clear()
+    with pytest.raises(ZeroDivisionError), page_cache.deferred():
+        release.save()
+        1 / 0  # noqa: B018
+    assert not changes
+
+
+def test_the_demo_import_and_an_admin_save_each_make_one_version(changes, client, make_staff):
+    from newsroom.demo import load_demo
+    from newsroom.importer.drafts import create_draft
+    from newsroom.importer.parsing import parse
+    from tests.helpers import SAMPLES, admin_change, form_data
+
+    demo_release = load_demo()  # dozens of saves
+    assert len(changes) == 1
+    publisher = make_staff("Publisher")
+    changes.clear()
+    create_draft(parse((SAMPLES / "wire_en.txt").read_text()), publisher)
+    assert len(changes) == 1
+    client.force_login(publisher)
+    url = admin_change(demo_release)
+    data = form_data(client, url, title_fr="Titre corrigé", correction_note_fr="Coquille")
+    changes.clear()
+    assert client.post(url, data).status_code == 302
+    assert len(changes) == 1  # the release and its correction note

@@ -9,10 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from newsroom import page_cache
 from newsroom.models import PressRelease, Quote, ReleaseImage, ReleaseIssuer, Topic
 from newsroom.search import index
 from partners.models import Institution, MediaContact, Person
-from tests.helpers import add_image, one_content_version
+from tests.helpers import add_image
 
 pytestmark = pytest.mark.django_db
 
@@ -329,7 +330,7 @@ def test_query_count_is_the_same_with_3_or_300_releases(
     featured.topics.add(oncology)
 
     @index.deferred()  # indexed once per batch, as bulk loads should be
-    @one_content_version()  # and one new content version (pages read it once, it is counted)
+    @page_cache.deferred()  # and one new content version (pages read it once, it is counted)
     def add(count):
         for n in range(count):
             release = make_release()
