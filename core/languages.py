@@ -2,6 +2,7 @@
 read here rather than written out (French first, English the equal second, today)."""
 
 from django.conf import settings
+from django.db.models import Q
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 # The language every required translated field must be filled in: LANGUAGE_CODE, which is also
@@ -16,6 +17,11 @@ def required_in_every_language(*fields):
 
 def required_in_default_language(*fields):
     return {DEFAULT_LANGUAGE: fields}
+
+
+def in_any_language(field, value):
+    """Condition: ``field``'s column holds ``value`` in one language or another."""
+    return Q.create([(column, value) for column in localized(field)], connector=Q.OR)
 
 
 def localized(*fields, prefix=""):

@@ -20,7 +20,7 @@ from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
-from core.languages import localized
+from core.languages import in_any_language
 from core.rights import Licensed
 from partners.models import Institution, PartnerImage
 
@@ -74,11 +74,7 @@ def may_see_file(name, user, previews=()):
         return (
             ReleaseVideo.objects.filter(release__in=published)
             .filter(ReleaseVideo.offered_filter())
-            .filter(
-                Q(file=name)
-                | Q(poster=name)
-                | Q.create([(f, name) for f in localized("subtitles")], connector=Q.OR)
-            )
+            .filter(Q(file=name) | Q(poster=name) | in_any_language("subtitles", name))
             .exists()
         )
     return False

@@ -92,7 +92,7 @@ def outcome_message(release, action):
         }[action]
     now = timezone.now()
     scheduled = release.publish_at and release.publish_at > now
-    embargoed = release.embargo_until and release.embargo_until > now
+    embargoed = release.has_embargo_ahead(now)
     if scheduled and embargoed:
         return gettext(
             "Scheduled: goes out on %(publish)s, to accredited journalists only until the "

@@ -8,18 +8,18 @@ from django.db.models.functions import Concat, Substr
 OLD, NEW = "newsroom.alerts.tasks.", "alerts.tasks."
 
 
-def point_at_new_module(apps, schema_editor):
-    DBTaskResult = apps.get_model("django_tasks_database", "DBTaskResult")
-    DBTaskResult.objects.filter(task_path__startswith=OLD).update(
-        task_path=Concat(Value(NEW), Substr(F("task_path"), len(OLD) + 1))
-    )
+def repoint(old, new):
+    def run(apps, schema_editor):
+        DBTaskResult = apps.get_model("django_tasks_database", "DBTaskResult")
+        DBTaskResult.objects.filter(task_path__startswith=old).update(
+            task_path=Concat(Value(new), Substr(F("task_path"), len(old) + 1))
+        )
+
+    return run
 
 
-def point_at_old_module(apps, schema_editor):
-    DBTaskResult = apps.get_model("django_tasks_database", "DBTaskResult")
-    DBTaskResult.objects.filter(task_path__startswith=NEW).update(
-        task_path=Concat(Value(OLD), Substr(F("task_path"), len(NEW) + 1))
-    )
+point_at_new_module = repoint(OLD, NEW)
+point_at_old_module = repoint(NEW, OLD)
 
 
 class Migration(migrations.Migration):

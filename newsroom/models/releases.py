@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from core.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized
+from core.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, in_any_language
 from core.richtext import RichTextField, as_text
 from core.slugs import fill_translated_slugs, slug_fields, slug_taken
 from partners.models import Institution, MediaContact, ResearchProject
@@ -86,14 +86,18 @@ class Topic(models.Model):
         super().save(*args, **kwargs)
 
 
+def out_at(now, prefix=""):
+    """Condition: published and due at ``now``, so out to someone (everyone, or accredited
+    journalists while an embargo runs); on the release at ``prefix``."""
+    return Q(**{f"{prefix}status": ReleaseStatus.PUBLISHED, f"{prefix}publish_at__lte": now})
+
+
 def published_at(now, prefix=""):
     """The condition of ``PressReleaseQuerySet.published``, on the release at ``prefix``
     ("release__" from a quote, say): a join the database can follow by index, where a
     subquery of every public release would be read whole."""
-    return Q(
-        Q(**{f"{prefix}embargo_until__isnull": True}) | Q(**{f"{prefix}embargo_until__lte": now}),
-        **{f"{prefix}status": ReleaseStatus.PUBLISHED, f"{prefix}publish_at__lte": now},
-    )
+    no_embargo = Q(**{f"{prefix}embargo_until__isnull": True})
+    return out_at(now, prefix) & (no_embargo | Q(**{f"{prefix}embargo_until__lte": now}))
 
 
 class PressReleaseQuerySet(models.QuerySet):
@@ -107,9 +111,7 @@ class PressReleaseQuerySet(models.QuerySet):
     def under_embargo(self, now=None):
         """Released to accredited journalists, not yet to the public."""
         now = now or timezone.now()
-        return self.filter(
-            status=ReleaseStatus.PUBLISHED, publish_at__lte=now, embargo_until__gt=now
-        )
+        return self.filter(out_at(now), embargo_until__gt=now)
 
     def editable_by(self, user):
         """What this staff member may open in the back office: everything for publishers and
@@ -170,8 +172,7 @@ class PressReleaseQuerySet(models.QuerySet):
         """The release whose slug in ``language`` is ``slug``, else one whose slug in another
         language is (a link to an untranslated release, a slug from the other language)."""
         in_language = self.filter(**{f"slug_{language}": slug}).first() if language else None
-        any_language = Q.create([(field, slug) for field in localized("slug")], connector=Q.OR)
-        return in_language or self.filter(any_language).first()
+        return in_language or self.filter(in_any_language("slug", slug)).first()
 
     def for_display(self):
         """What a list shows, fetched in a fixed number of queries whatever the page size."""
@@ -487,32 +488,32 @@ class PressRelease(models.Model):
             getattr(self, f"body_{language}", "") or not original_body
         )
 
+    def is_out_at(self, now):
+        """The Python twin of ``out_at``: published and due at ``now``."""
+        return (
+            self.status == ReleaseStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= now
+        )
+
+    def has_embargo_ahead(self, now):
+        return self.embargo_until is not None and self.embargo_until > now
+
     def is_public_at(self, now):
         """The Python twin of ``published(now)`` (``published_at``): anyone may read it at
         ``now``. tests/releases/test_visibility_rule.py checks the two agree in every state."""
-        return (
-            self.status == ReleaseStatus.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= now
-            and (self.embargo_until is None or self.embargo_until <= now)
-        )
+        return self.is_out_at(now) and not self.has_embargo_ahead(now)
 
     def is_embargoed_at(self, now):
         """The Python twin of ``under_embargo(now)``: out to accredited journalists only."""
-        return (
-            self.status == ReleaseStatus.PUBLISHED
-            and self.publish_at is not None
-            and self.publish_at <= now
-            and self.embargo_until is not None
-            and self.embargo_until > now
-        )
+        return self.is_out_at(now) and self.has_embargo_ahead(now)
 
     @property
     def is_under_embargo(self):
         """An embargo still ahead, whatever the status or publication time (a scheduled or
         draft release's too: badges, banners, the staff timeline). Not the visibility rule:
         for that, ``is_embargoed_at(now)``, which also needs it published and due."""
-        return bool(self.embargo_until and self.embargo_until > timezone.now())
+        return self.has_embargo_ahead(timezone.now())
 
     def missing_translations(self):
         """Fields still empty in a language other than the original (blocking publication
