@@ -6,7 +6,7 @@ import os
 from config.env import email_settings, env_list
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import DATABASES, STORAGES
 
 DEBUG = True
 SECRET_KEY = (
@@ -17,7 +17,7 @@ SECRET_KEY = (
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 DATABASES = {"default": {**DATABASES["default"], "CONN_MAX_AGE": 0}}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 HTTPS = False

@@ -91,6 +91,8 @@ def test_development_defaults():
     assert values["engine"] == "django.db.backends.sqlite3"
     assert values["name"].endswith("db.sqlite3")
     assert values["key"]  # a development key, only because DEBUG is on
+    # Static files as they are (no manifest to build first); uploads as in production.
+    assert values["static"] == "django.contrib.staticfiles.storage.StaticFilesStorage"
     assert (values["tz"], values["lang"], values["languages"]) == (
         "Europe/Paris",
         "fr",
